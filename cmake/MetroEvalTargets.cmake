@@ -1,0 +1,39 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# One helper applies warnings, sanitizers and the Qt hygiene defines to every MetroEval target.
+
+function(metroeval_configure_target target)
+    get_target_property(_type ${target} TYPE)
+    set(_scope PRIVATE)
+    if(_type STREQUAL "INTERFACE_LIBRARY")
+        set(_scope INTERFACE)
+    endif()
+    target_compile_options(${target} ${_scope}
+        $<$<CXX_COMPILER_ID:GNU,Clang>:-Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
+                                       -Wold-style-cast -Wcast-align -Wunused -Woverloaded-virtual
+                                       -Wnull-dereference -Wdouble-promotion -Wformat=2>
+        $<$<CXX_COMPILER_ID:MSVC>:/W4 /utf-8>)
+    if(METROEVAL_WERROR)
+        target_compile_options(${target} ${_scope}
+            $<$<CXX_COMPILER_ID:GNU,Clang>:-Werror> $<$<CXX_COMPILER_ID:MSVC>:/WX>)
+    endif()
+    if(METROEVAL_SANITIZERS)
+        target_compile_options(${target} ${_scope} -fsanitize=address,undefined -fno-omit-frame-pointer)
+        target_link_options(${target} ${_scope} -fsanitize=address,undefined)
+    endif()
+    target_compile_definitions(${target} ${_scope}
+        QT_NO_CAST_FROM_ASCII QT_NO_CAST_TO_ASCII QT_NO_CAST_FROM_BYTEARRAY
+        QT_NO_KEYWORDS QT_NO_FOREACH QT_USE_QSTRINGBUILDER)
+endfunction()
+
+# A GoogleTest executable registered with ctest through gtest_discover_tests.
+# Usage: metroeval_add_gtest(NAME SOURCES ... LIBS ...)
+function(metroeval_add_gtest name)
+    cmake_parse_arguments(ARG "" "" "SOURCES;LIBS" ${ARGN})
+    add_executable(${name} ${ARG_SOURCES})
+    metroeval_configure_target(${name})
+    target_link_libraries(${name} PRIVATE ${ARG_LIBS} GTest::gtest GTest::gtest_main GTest::gmock)
+    target_compile_definitions(${name} PRIVATE
+        METROEVAL_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data")
+    gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60
+        PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=offscreen")
+endfunction()
