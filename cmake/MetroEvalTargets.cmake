@@ -10,7 +10,7 @@ function(metroeval_configure_target target)
     target_compile_options(${target} ${_scope}
         $<$<CXX_COMPILER_ID:GNU,Clang>:-Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
                                        -Wold-style-cast -Wcast-align -Wunused -Woverloaded-virtual
-                                       -Wnull-dereference -Wdouble-promotion -Wformat=2>
+                                       -Wdouble-promotion -Wformat=2>
         $<$<CXX_COMPILER_ID:MSVC>:/W4 /utf-8>)
     if(METROEVAL_WERROR)
         target_compile_options(${target} ${_scope}

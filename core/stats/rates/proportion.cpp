@@ -64,4 +64,34 @@ ProportionInterval clopperPearsonInterval(std::int64_t successes, std::int64_t t
     return {successes, trials, level, x / n, lower, upper};
 }
 
+ProportionInterval jeffreysInterval(std::int64_t successes, std::int64_t trials, double level)
+{
+    if (!validInput(successes, trials, level))
+        return undefinedInterval(successes, trials, level);
+    const double x = static_cast<double>(successes);
+    const double n = static_cast<double>(trials);
+    const double alpha = 1.0 - level;
+    double lower = 0.0;
+    double upper = 1.0;
+    if (successes > 0)
+        lower = boost::math::ibeta_inv(x + 0.5, n - x + 0.5, alpha / 2.0);
+    if (successes < trials)
+        upper = boost::math::ibeta_inv(x + 0.5, n - x + 0.5, 1.0 - alpha / 2.0);
+    return {successes, trials, level, x / n, lower, upper};
+}
+
+ProportionInterval agrestiCoullInterval(std::int64_t successes, std::int64_t trials, double level)
+{
+    if (!validInput(successes, trials, level))
+        return undefinedInterval(successes, trials, level);
+    const double x = static_cast<double>(successes);
+    const double n = static_cast<double>(trials);
+    const double z = twoSidedNormalQuantile(level);
+    const double nTilde = n + z * z;
+    const double pTilde = (x + z * z / 2.0) / nTilde;
+    const double halfWidth = z * std::sqrt(pTilde * (1.0 - pTilde) / nTilde);
+    return {successes, trials, level, x / n, std::max(0.0, pTilde - halfWidth),
+            std::min(1.0, pTilde + halfWidth)};
+}
+
 } // namespace metroeval::stats

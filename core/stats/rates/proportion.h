@@ -33,6 +33,21 @@ ProportionInterval wilsonInterval(std::int64_t successes, std::int64_t trials, d
 ProportionInterval clopperPearsonInterval(std::int64_t successes, std::int64_t trials,
                                           double level = 0.95);
 
+/// \brief Jeffreys interval: equal-tailed Beta(x + ½, n − x + ½) posterior quantiles.
+///
+/// Method: Brown, Cai & DasGupta (2001), §4.1.2, including their modification lower = 0 when
+/// x = 0 and upper = 1 when x = n. Preconditions as for wilsonInterval; otherwise NaN.
+ProportionInterval jeffreysInterval(std::int64_t successes, std::int64_t trials,
+                                    double level = 0.95);
+
+/// \brief Agresti–Coull ("add z²/2 successes and z²/2 failures") interval.
+///
+/// Method: Agresti & Coull (1998), Am. Stat. 52:119–126, as given in Brown, Cai & DasGupta
+/// (2001) §4.1.1: ñ = n + z², p̃ = (x + z²/2)/ñ, p̃ ± z·√(p̃(1 − p̃)/ñ), clamped to [0, 1].
+/// `estimate` stays x/n (the reported rate); only the bounds use p̃.
+ProportionInterval agrestiCoullInterval(std::int64_t successes, std::int64_t trials,
+                                        double level = 0.95);
+
 /// \brief Upper standard-normal quantile z such that P(Z > z) = (1 − level)/2.
 double twoSidedNormalQuantile(double level);
 

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "clicommon.h"
+#include "commands.h"
+
+#include "evaluation/evaluator.h"
+#include "storage/workspace.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+namespace metroeval::cli {
+
+using namespace Qt::StringLiterals;
+
+int runEvaluateCommand(const QStringList &arguments)
+{
+    const QString command = u"evaluate"_s;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Run an evaluation plan and write the result JSON."_s);
+    parser.addOptions({
+        {u"workspace"_s, u"Workspace file."_s, u"W"_s},
+        {u"plan"_s, u"Evaluation plan (metroeval-plan/1 JSON)."_s, u"P.json"_s},
+        {u"out"_s, u"Result file to write (metroeval-result/1 JSON)."_s, u"RESULT.json"_s},
+    });
+    if (!parseArguments(parser, command, arguments, {u"workspace"_s, u"plan"_s, u"out"_s}))
+        return ExitUsage;
+
+    QFile planFile(parser.value(u"plan"_s));
+    if (!planFile.open(QIODevice::ReadOnly))
+        return fail(command, u"cannot read plan "_s + planFile.fileName());
+    QJsonParseError parseError;
+    const QJsonDocument planDoc = QJsonDocument::fromJson(planFile.readAll(), &parseError);
+    if (!planDoc.isObject())
+        return fail(command, u"plan is not JSON: "_s + parseError.errorString());
+    core::CoreError error;
+    const auto plan = core::EvaluationPlan::fromJson(planDoc.object(), &error);
+    if (!plan)
+        return fail(command, describe(error));
+
+    auto workspace = openExistingWorkspace(command, parser.value(u"workspace"_s));
+    if (!workspace)
+        return ExitFailure;
+    const auto result = core::evaluate(*workspace, *plan, &error);
+    if (!result)
+        return fail(command, describe(error));
+
+    QSaveFile out(parser.value(u"out"_s));
+    if (!out.open(QIODevice::WriteOnly))
+        return fail(command, u"cannot write "_s + out.fileName());
+    out.write(QJsonDocument(result->toJson()).toJson(QJsonDocument::Indented));
+    if (!out.commit())
+        return fail(command, u"cannot write "_s + out.fileName());
+    const qint64 resultId = core::saveResult(*workspace, *result, &error);
+    if (resultId == 0)
+        return fail(command, describe(error));
+
+    printJson({
+        {u"result"_s, QFileInfo(out.fileName()).absoluteFilePath()},
+        {u"result_id"_s, resultId},
+        {u"records_in_scope"_s, result->recordsInScope},
+        {u"groups"_s, qint64(result->groups.size())},
+        {u"data_fingerprint"_s, result->dataFingerprint},
+        {u"elapsed_ms"_s, result->elapsedMs},
+    });
+    return ExitOk;
+}
+
+} // namespace metroeval::cli

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/rowissue.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringDecoder>
+#include <QStringList>
+
+#include <optional>
+
+class QIODevice;
+
+namespace metroeval::core {
+
+/// \brief One logical CSV record.
+struct CsvRow
+{
+    QStringList fields;
+    qint64 line = 0; ///< 1-based physical line where the record starts
+};
+
+/// \brief Streaming RFC 4180 reader: quoted fields with embedded delimiters, doubled quotes and
+/// line breaks; CRLF or LF; BOM and encoding detection; delimiter detection among , ; TAB |.
+///
+/// Reads the device in chunks; memory is bounded by one record. A quoted field that is still open
+/// after kMaxQuotedLines lines or at the end of the file is an unbalanced quote: that record's first
+/// line is returned as an issue and reading resumes on the next line, so that one stray quote
+/// costs one row, not the rest of the file.
+class CsvReader
+{
+public:
+    static constexpr int kMaxQuotedLines = 64;
+
+    struct Options
+    {
+        QByteArray encoding;      ///< empty: detect
+        std::optional<QChar> delimiter; ///< empty: detect from the first line
+    };
+
+    CsvReader(QIODevice *device, Options options);
+
+    /// Reads the first chunk and settles encoding and delimiter. False when the device fails or the
+    /// encoding is unknown.
+    bool start();
+
+    /// The next record. Returns false at the end of input. When \a issue is set, the row was
+    /// malformed; \a row.fields then holds the raw first line as a single field.
+    bool next(CsvRow &row, std::optional<RowIssue> &issue);
+
+    QByteArray encodingName() const { return m_encoding; }
+    QChar delimiter() const { return m_delimiter; }
+    qint64 bytesRead() const { return m_bytesRead; }
+
+private:
+    bool fill();
+    QChar detectDelimiter() const;
+
+    QIODevice *m_device;
+    Options m_options;
+    QByteArray m_encoding;
+    QStringDecoder m_decoder;
+    QChar m_delimiter = u',';
+    QString m_buffer;
+    qsizetype m_pos = 0;
+    qint64 m_line = 1;
+    qint64 m_bytesRead = 0;
+    bool m_eof = false;
+};
+
+} // namespace metroeval::core

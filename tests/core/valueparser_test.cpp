@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "io/valueparser.h"
+
+#include <gtest/gtest.h>
+
+using namespace metroeval::core;
+using namespace Qt::StringLiterals;
+
+TEST(ParseDate, ReadsTheSpellingsOfInstituteExports)
+{
+    const QDate may1(2023, 5, 1);
+    for (const QString &s : {u"2023-05-01"_s, u"2023/5/1"_s, u"2023.05.01"_s, u"2023年5月1日"_s,
+                             u"20230501"_s, u" 2023-05-01 00:00:00 "_s, u"２０２３－０５－０１"_s})
+        EXPECT_EQ(parseDate(s), std::optional<QDate>(may1)) << s.toStdString();
+}
+
+TEST(ParseDate, ExcelSerialsFollowThe1900SystemWithItsLeapYearBug)
+{
+    // Microsoft, "Excel incorrectly assumes that the year 1900 is a leap year" (KB 214326):
+    // serial 1 = 1900-01-01, 59 = 1900-02-28, 60 = the non-existent 1900-02-29, 61 = 1900-03-01;
+    // serial 45047 = 2023-05-01 (Excel DATE(2023,5,1)).
+    EXPECT_EQ(parseDate(u"1"_s), std::optional<QDate>(QDate(1900, 1, 1)));
+    EXPECT_EQ(parseDate(u"59"_s), std::optional<QDate>(QDate(1900, 2, 28)));
+    EXPECT_FALSE(parseDate(u"60"_s).has_value());
+    EXPECT_EQ(parseDate(u"61"_s), std::optional<QDate>(QDate(1900, 3, 1)));
+    EXPECT_EQ(parseDate(u"45047"_s), std::optional<QDate>(QDate(2023, 5, 1)));
+}
+
+TEST(ParseDate, RejectsImpossibleAndEmptyDates)
+{
+    for (const QString &s : {u""_s, u"2022-02-30"_s, u"2023-13-01"_s, u"abc"_s, u"2023-5"_s})
+        EXPECT_FALSE(parseDate(s).has_value()) << s.toStdString();
+}
+
+TEST(ParseConclusion, KnowsTheVocabulary)
+{
+    for (const QString &s : {u"合格"_s, u"准予使用"_s, u"符合"_s, u"Pass"_s, u" 合 格 "_s})
+        EXPECT_EQ(parseConclusion(s), std::optional<bool>(true)) << s.toStdString();
+    for (const QString &s : {u"不合格"_s, u"不准使用"_s, u"不符合"_s, u"FAIL"_s})
+        EXPECT_EQ(parseConclusion(s), std::optional<bool>(false)) << s.toStdString();
+    EXPECT_FALSE(parseConclusion(u"待定"_s).has_value());
+    EXPECT_FALSE(parseConclusion(u""_s).has_value());
+}
+
+TEST(ParseLeadingNumber, StripsSignsAndUnits)
+{
+    EXPECT_EQ(parseLeadingNumber(u"+0.012"_s), std::optional<double>(0.012));
+    EXPECT_EQ(parseLeadingNumber(u"±0.016 MPa"_s), std::optional<double>(0.016));
+    EXPECT_EQ(parseLeadingNumber(u"-1.5%LEL"_s), std::optional<double>(-1.5));
+    EXPECT_FALSE(parseLeadingNumber(u"MPa"_s).has_value());
+}

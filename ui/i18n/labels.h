@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/coreerror.h"
+#include "model/field.h"
+#include "report/reportmodel.h"
+
+#include <QString>
+
+namespace metroeval::ui {
+
+/// \brief Translated, person-facing names of core's data (fields, levels, audiences, errors).
+QString fieldLabel(core::Field field);
+QString securityLevelLabel(core::SecurityLevel level);
+QString audienceLabel(core::Audience audience);
+QString intervalMethodLabel(const QString &methodKey);
+QString errorMessage(const core::CoreError &error);
+
+} // namespace metroeval::ui

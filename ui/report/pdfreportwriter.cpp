@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "report/pdfreportwriter.h"
+
+#include "charts/ratechart.h"
+#include "i18n/labels.h"
+#include "i18n/language.h"
+#include "report/formatting.h"
+#include "tr.h"
+
+#include "charts/qcustomplot.h"
+
+#include <QFile>
+#include <QLocale>
+#include <QPdfWriter>
+#include <QSaveFile>
+
+#include <array>
+#include <cmath>
+
+namespace metroeval::ui {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int kDpi = 96; // painter units are 1/96 inch; fonts are in points, so they stay true
+
+class ReportPainter
+{
+public:
+    ReportPainter(QCPPainter &painter, const core::ReportModel &model, int width)
+        : m_p(painter), m_model(model), m_width(width)
+    {}
+
+    void drawAll();
+    void drawFooterAt(int pageHeight) { footer(pageHeight); }
+
+private:
+    void text(const QString &s, double pointSize, bool bold = false, QColor colour = Qt::black,
+              Qt::Alignment align = Qt::AlignLeft);
+    void header();
+    void summary();
+    void chart();
+    void table();
+    void footer(int pageHeight);
+
+    QCPPainter &m_p;
+    const core::ReportModel &m_model;
+    int m_width;
+    double m_y = 0.0;
+};
+
+void ReportPainter::text(const QString &s, double pointSize, bool bold, QColor colour,
+                         Qt::Alignment align)
+{
+    QFont font = uiFont(pointSize);
+    font.setBold(bold);
+    m_p.setFont(font);
+    m_p.setPen(colour);
+    const QRectF box(0, m_y, m_width, 1000);
+    const QRectF used = m_p.boundingRect(box, int(align | Qt::TextWordWrap), s);
+    m_p.drawText(box, int(align | Qt::TextWordWrap), s);
+    m_y += used.height() + 4;
+}
+
+void ReportPainter::header()
+{
+    const QString level = Tr::tr("Data level: %1").arg(securityLevelLabel(m_model.highestLevel));
+    const double top = m_y;
+    text(level, 9, true, QColor(0xb0, 0x30, 0x30), Qt::AlignRight);
+    m_y = top;
+    text(m_model.title.isEmpty() ? Tr::tr("Instrument performance evaluation") : m_model.title, 18,
+         true);
+    text(Tr::tr("Report for: %1 · Evaluated %2 · MetroEval %3")
+             .arg(audienceLabel(m_model.audience),
+                  QLocale::c().toString(m_model.evaluatedAt.toLocalTime(), u"yyyy-MM-dd HH:mm"_s),
+                  m_model.softwareVersion),
+         9, false, QColor(0x55, 0x55, 0x55));
+    m_p.setPen(QPen(QColor(0x2b, 0x6c, 0xb0), 1.5));
+    m_p.drawLine(QPointF(0, m_y + 2), QPointF(m_width, m_y + 2));
+    m_y += 10;
+}
+
+void ReportPainter::summary()
+{
+    text(Tr::tr("Pass rate by %1").arg(fieldLabel(m_model.groupBy)), 12, true);
+    text(Tr::tr("%n record(s) in scope from %1 import batch(es). Intervals: %2 at %3 %; groups "
+                "with fewer than %4 records are marked as small samples.",
+                nullptr, int(m_model.recordsInScope))
+             .arg(m_model.batches)
+             .arg(intervalMethodLabel(m_model.intervalMethod))
+             .arg(std::lround(m_model.level * 100.0))
+             .arg(m_model.minGroupSize),
+         9.5);
+}
+
+void ReportPainter::chart()
+{
+    std::vector<RateBar> bars;
+    for (const core::ReportRow &r : m_model.rows) {
+        if (!r.suppressed)
+            bars.push_back({r.group, r.rate, r.lower, r.upper, r.belowMinimum});
+    }
+    QCustomPlot plot;
+    const int height = 300;
+    plot.resize(m_width, height);
+    plotRates(&plot, bars, Tr::tr("Pass rate (%)"), 8.5);
+    m_p.save();
+    m_p.translate(0, m_y);
+    plot.toPainter(&m_p, m_width, height);
+    m_p.restore();
+    m_y += height + 12;
+}
+
+void ReportPainter::table()
+{
+    const std::array<double, 6> widths{0.30, 0.09, 0.09, 0.11, 0.21, 0.20};
+    const QStringList headers{fieldLabel(m_model.groupBy), Tr::tr("Verified"), Tr::tr("Passed"),
+                              Tr::tr("Pass rate"),
+                              Tr::tr("%1 % interval").arg(std::lround(m_model.level * 100.0)),
+                              Tr::tr("Note")};
+    const double rowHeight = 20;
+    auto drawRow = [&](const QStringList &cells, bool bold, bool shaded) {
+        if (shaded)
+            m_p.fillRect(QRectF(0, m_y, m_width, rowHeight), QColor(0xef, 0xf3, 0xf8));
+        QFont font = uiFont(9);
+        font.setBold(bold);
+        m_p.setFont(font);
+        m_p.setPen(Qt::black);
+        double x = 0;
+        for (int c = 0; c < cells.size(); ++c) {
+            const double w = widths[std::size_t(c)] * m_width;
+            const auto align = (c == 0 || c == 5) ? Qt::AlignLeft : Qt::AlignRight;
+            m_p.drawText(QRectF(x + 4, m_y, w - 8, rowHeight), int(align | Qt::AlignVCenter),
+                         cells[c]);
+            x += w;
+        }
+        m_y += rowHeight;
+    };
+    drawRow(headers, true, true);
+    m_p.setPen(QPen(Qt::black, 0.8));
+    m_p.drawLine(QPointF(0, m_y), QPointF(m_width, m_y));
+    bool shade = false;
+    for (const core::ReportRow &r : m_model.rows) {
+        const QString note = r.suppressed ? Tr::tr("withheld (small sample)")
+                             : r.belowMinimum ? Tr::tr("small sample")
+                                              : QString();
+        drawRow({r.group.isEmpty() ? Tr::tr("(blank)") : r.group, QString::number(r.verified),
+                 r.suppressed ? u"—"_s : QString::number(r.passed),
+                 r.suppressed ? u"—"_s : formatPercent(r.rate),
+                 r.suppressed ? u"—"_s : formatInterval(r.lower, r.upper), note},
+                false, shade);
+        shade = !shade;
+    }
+    m_p.setPen(QPen(Qt::black, 0.8));
+    m_p.drawLine(QPointF(0, m_y), QPointF(m_width, m_y));
+    m_y += 8;
+}
+
+void ReportPainter::footer(int pageHeight)
+{
+    m_y = pageHeight - 18;
+    text(Tr::tr("Data fingerprint %1 · Highest data level in this report: %2")
+             .arg(m_model.dataFingerprint.left(16), securityLevelLabel(m_model.highestLevel)),
+         7.5, false, QColor(0x66, 0x66, 0x66));
+}
+
+void ReportPainter::drawAll()
+{
+    header();
+    summary();
+    chart();
+    table();
+}
+
+} // namespace
+
+bool writePdfReport(const core::ReportModel &model, const QString &path, QString *errorDetail)
+{
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly)) {
+        if (errorDetail)
+            *errorDetail = out.errorString();
+        return false;
+    }
+    {
+        QPdfWriter writer(&out);
+        writer.setResolution(kDpi);
+        writer.setPageSize(QPageSize(QPageSize::A4));
+        writer.setPageMargins(QMarginsF(18, 16, 18, 14), QPageLayout::Millimeter);
+        writer.setTitle(model.title);
+        writer.setCreator(u"MetroEval "_s + model.softwareVersion);
+        QCPPainter painter;
+        if (!painter.begin(&writer)) {
+            if (errorDetail)
+                *errorDetail = Tr::tr("cannot start the PDF painter");
+            out.cancelWriting();
+            return false;
+        }
+        painter.setMode(QCPPainter::pmVectorized);
+        painter.setMode(QCPPainter::pmNoCaching);
+        painter.setRenderHint(QPainter::Antialiasing);
+        ReportPainter report(painter, model, writer.width());
+        report.drawAll();
+        report.drawFooterAt(writer.height());
+        painter.end();
+    }
+    if (!out.commit()) {
+        if (errorDetail)
+            *errorDetail = out.errorString();
+        return false;
+    }
+    return true;
+}
+
+} // namespace metroeval::ui
