@@ -26,12 +26,16 @@ function(metroeval_configure_target target)
 endfunction()
 
 # A GoogleTest executable registered with ctest through gtest_discover_tests.
-# Usage: metroeval_add_gtest(NAME SOURCES ... LIBS ...)
+# Usage: metroeval_add_gtest(NAME [OWN_MAIN] SOURCES ... LIBS ...); OWN_MAIN for tests that bring
+# their own main() (e.g. to create a QApplication).
 function(metroeval_add_gtest name)
-    cmake_parse_arguments(ARG "" "" "SOURCES;LIBS" ${ARGN})
+    cmake_parse_arguments(ARG "OWN_MAIN" "" "SOURCES;LIBS" ${ARGN})
     add_executable(${name} ${ARG_SOURCES})
     metroeval_configure_target(${name})
-    target_link_libraries(${name} PRIVATE ${ARG_LIBS} GTest::gtest GTest::gtest_main GTest::gmock)
+    target_link_libraries(${name} PRIVATE ${ARG_LIBS} GTest::gtest GTest::gmock)
+    if(NOT ARG_OWN_MAIN)
+        target_link_libraries(${name} PRIVATE GTest::gtest_main)
+    endif()
     target_compile_definitions(${name} PRIVATE
         METROEVAL_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data")
     gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60

@@ -15,6 +15,8 @@ PACKAGES=(
     libqcustomplot-dev libeigen3-dev libboost-math-dev libsodium-dev qtkeychain-qt6-dev
     # spreadsheet I/O
     libzip-dev libxlsxwriter-dev
+    # bulk import through the sqlite3 C API
+    libsqlite3-dev
     # tests and benchmarks
     libgtest-dev libgmock-dev googletest libbenchmark-dev
     # fonts, PDF inspection, headless display, sqlite shell

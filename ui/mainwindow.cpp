@@ -3,10 +3,12 @@
 
 #include "charts/ratechart.h"
 #include "i18n/labels.h"
+#include "import/importwizard.h"
 #include "i18n/language.h"
 #include "models/ratetablemodel.h"
 #include "report/pdfreportwriter.h"
 #include "tr.h"
+#include "workbenchdocks.h"
 #include "workspacedocument.h"
 
 #include <metroeval/version.h>
@@ -25,6 +27,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QProgressBar>
 #include <QProgressDialog>
 #include <QSettings>
 #include <QSortFilterProxyModel>
@@ -32,6 +35,8 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
+#include <QToolButton>
+#include <QUndoStack>
 
 namespace metroeval::ui {
 
@@ -54,6 +59,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_groupBy(new QComboBox)
     , m_groupByLabel(new QLabel)
     , m_status(new QLabel)
+    , m_progress(new QProgressBar)
+    , m_cancelEvaluation(new QToolButton)
 {
     setObjectName(u"MainWindow"_s);
     setAcceptDrops(true);
@@ -61,6 +68,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_sortModel->setSortRole(Qt::UserRole);
     m_table->setModel(m_sortModel);
     m_table->setSortingEnabled(true);
+    m_table->sortByColumn(RateTableModel::VerifiedColumn, Qt::DescendingOrder); // as the chart
     m_table->setAlternatingRowColors(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->horizontalHeader()->setSectionResizeMode(RateTableModel::GroupColumn,
@@ -73,7 +81,14 @@ MainWindow::MainWindow(QWidget *parent)
     m_splitter->setStretchFactor(1, 2);
     setCentralWidget(m_splitter);
     statusBar()->addWidget(m_status, 1);
+    m_progress->setRange(0, 100);
+    m_progress->setMaximumWidth(220);
+    m_progress->hide();
+    m_cancelEvaluation->hide();
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancelEvaluation);
 
+    m_docks = new WorkbenchDocks(this, m_document);
     createActions();
     createMenus();
     auto *toolbar = addToolBar(u"main"_s);
@@ -84,11 +99,32 @@ MainWindow::MainWindow(QWidget *parent)
     toolbar->addSeparator();
     toolbar->addWidget(m_groupByLabel);
     toolbar->addWidget(m_groupBy);
-    connect(m_groupBy, &QComboBox::activated, this, [this](int index) {
-        core::CoreError error;
-        if (!m_document->evaluate(kGroupings[index], &error) && m_document->recordCount() > 0)
-            showError(errorMessage(error));
+    connect(m_groupBy, &QComboBox::activated, this,
+            [this](int index) { m_document->evaluateInBackground(kGroupings[index]); });
+    connect(m_document, &WorkspaceDocument::evaluationStarted, this, [this] {
+        m_progress->setValue(0);
+        m_progress->show();
+        m_cancelEvaluation->show();
     });
+    connect(m_document, &WorkspaceDocument::evaluationProgress, m_progress, &QProgressBar::setValue);
+    connect(m_document, &WorkspaceDocument::evaluationFailed, this,
+            [this](const core::CoreError &error) {
+                if (error.code != core::ErrorCode::NoData && error.code != core::ErrorCode::Cancelled)
+                    showError(errorMessage(error));
+                else if (error.code == core::ErrorCode::Cancelled)
+                    statusBar()->showMessage(errorMessage(error), 8000);
+            });
+    for (auto signal : {&WorkspaceDocument::resultChanged, &WorkspaceDocument::workspaceChanged})
+        connect(m_document, signal, this, [this] {
+            if (!m_document->isEvaluating()) {
+                m_progress->hide();
+                m_cancelEvaluation->hide();
+            }
+        });
+    connect(m_document, &WorkspaceDocument::evaluationFailed, m_progress, &QWidget::hide);
+    connect(m_document, &WorkspaceDocument::evaluationFailed, m_cancelEvaluation, &QWidget::hide);
+    connect(m_cancelEvaluation, &QToolButton::clicked, m_document,
+            &WorkspaceDocument::cancelEvaluation);
     connect(m_document, &WorkspaceDocument::workspaceChanged, this, &MainWindow::updateTitle);
     connect(m_document, &WorkspaceDocument::resultChanged, this, &MainWindow::refreshResult);
 
@@ -130,6 +166,10 @@ void MainWindow::createActions()
     (preferredLanguage() == "zh_CN"_L1 ? m_chineseAction : m_englishAction)->setChecked(true);
     connect(m_chineseAction, &QAction::triggered, this, [this] { setLanguage(u"zh_CN"_s); });
     connect(m_englishAction, &QAction::triggered, this, [this] { setLanguage(u"en"_s); });
+    m_undoAction = m_docks->undoStack()->createUndoAction(this);
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_redoAction = m_docks->undoStack()->createRedoAction(this);
+    m_redoAction->setShortcut(QKeySequence::Redo);
     m_aboutAction = new QAction(this);
     connect(m_aboutAction, &QAction::triggered, this, [this] {
         QMessageBox::about(this, Tr::tr("About MetroEval"),
@@ -147,7 +187,11 @@ void MainWindow::createMenus()
     m_fileMenu->addActions({m_importAction, m_exportAction});
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAction);
+    m_editMenu = menuBar()->addMenu(QString());
+    m_editMenu->addActions({m_undoAction, m_redoAction});
     m_viewMenu = menuBar()->addMenu(QString());
+    m_panelsMenu = m_viewMenu->addMenu(QString());
+    m_panelsMenu->addActions(m_docks->toggleActions());
     m_languageMenu = m_viewMenu->addMenu(QString());
     m_languageMenu->addActions({m_chineseAction, m_englishAction});
     m_helpMenu = menuBar()->addMenu(QString());
@@ -157,7 +201,10 @@ void MainWindow::createMenus()
 void MainWindow::retranslate()
 {
     m_fileMenu->setTitle(Tr::tr("&File"));
+    m_editMenu->setTitle(Tr::tr("&Edit"));
     m_viewMenu->setTitle(Tr::tr("&View"));
+    m_panelsMenu->setTitle(Tr::tr("&Panels"));
+    m_docks->retranslate();
     m_languageMenu->setTitle(Tr::tr("&Language"));
     m_helpMenu->setTitle(Tr::tr("&Help"));
     m_newAction->setText(Tr::tr("&New Workspace..."));
@@ -167,6 +214,8 @@ void MainWindow::retranslate()
     m_quitAction->setText(Tr::tr("&Quit"));
     m_aboutAction->setText(Tr::tr("&About MetroEval"));
     m_groupByLabel->setText(Tr::tr("Group by:") + u' ');
+    m_cancelEvaluation->setText(Tr::tr("Cancel"));
+    m_progress->setFormat(Tr::tr("Evaluating… %p%"));
     const int current = m_groupBy->currentIndex();
     m_groupBy->clear();
     for (Field f : kGroupings)
@@ -207,7 +256,7 @@ void MainWindow::refreshResult()
                                                          "Import an export to begin.")
                                                : Tr::tr("Open or create a workspace to begin."));
     }
-    plotRates(m_chart, bars, Tr::tr("Pass rate (%)"));
+    plotRates(m_chart, bars, Tr::tr("Pass rate (%)"), uiFont(9));
     m_chart->replot();
     m_exportAction->setEnabled(result.has_value());
 }
@@ -262,8 +311,14 @@ bool MainWindow::exportPdf(const QString &path)
     const auto &result = m_document->result();
     if (!result)
         return false;
+    core::ReportModel model = core::buildReportModel(*result, core::Audience::Internal);
+    core::CoreError error;
+    if (!core::attachQualitySection(model, *m_document->workspace(), &error)) {
+        showError(errorMessage(error));
+        return false;
+    }
     QString detail;
-    if (!writePdfReport(core::buildReportModel(*result, core::Audience::Internal), path, &detail)) {
+    if (!writePdfReport(model, path, &detail)) {
         showError(Tr::tr("The report could not be written: %1").arg(detail));
         return false;
     }
@@ -289,10 +344,17 @@ void MainWindow::openWorkspaceDialog()
 
 void MainWindow::importDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(this, Tr::tr("Import Records"), QString(),
-                                                      Tr::tr("CSV export (*.csv *.txt)"));
-    if (!path.isEmpty())
-        importFile(path);
+    startImportWizard();
+}
+
+void MainWindow::startImportWizard(const QString &path)
+{
+    if (!m_document->isOpen()) {
+        showError(Tr::tr("Open or create a workspace first."));
+        return;
+    }
+    ImportWizard wizard(m_document, path, this);
+    wizard.exec();
 }
 
 void MainWindow::exportPdfDialog()
@@ -339,8 +401,10 @@ void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 void MainWindow::dropEvent(QDropEvent *event)
 {
     for (const QUrl &url : event->mimeData()->urls()) {
-        if (url.isLocalFile())
-            importFile(url.toLocalFile());
+        if (url.isLocalFile()) {
+            startImportWizard(url.toLocalFile());
+            break; // one wizard at a time
+        }
     }
 }
 

@@ -7,6 +7,8 @@ class QAction;
 class QComboBox;
 class QLabel;
 class QMenu;
+class QProgressBar;
+class QToolButton;
 class QSortFilterProxyModel;
 class QSplitter;
 class QTableView;
@@ -15,6 +17,7 @@ class QCustomPlot;
 namespace metroeval::ui {
 
 class RateTableModel;
+class WorkbenchDocks;
 class WorkspaceDocument;
 
 /// \brief The workbench window: rate table and chart of the open workspace, import, PDF export,
@@ -32,7 +35,12 @@ public:
     QCustomPlot *chart() const { return m_chart; }
 
     bool openWorkspace(const QString &path);
+    /// Imports \a path directly with suggested mappings (tests, scripting); the menu and
+    /// drag-and-drop open the import wizard instead.
     bool importFile(const QString &path);
+    /// Opens the import wizard, optionally on \a path.
+    void startImportWizard(const QString &path = QString());
+    WorkbenchDocks *docks() const { return m_docks; }
     bool exportPdf(const QString &path);
 
 protected:
@@ -63,10 +71,17 @@ private:
     QComboBox *m_groupBy;
     QLabel *m_groupByLabel;
     QLabel *m_status;
+    QProgressBar *m_progress;
+    QToolButton *m_cancelEvaluation;
     QMenu *m_fileMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_languageMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
+    QMenu *m_editMenu = nullptr;
+    QMenu *m_panelsMenu = nullptr;
+    WorkbenchDocks *m_docks = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
     QAction *m_newAction = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_importAction = nullptr;

@@ -6,29 +6,49 @@
 #include "storage/workspace.h"
 #include "tr.h"
 
+#include <QtConcurrent>
+
 namespace metroeval::ui {
 
 WorkspaceDocument::WorkspaceDocument(QObject *parent)
     : QObject(parent)
-{}
+{
+    connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this,
+            &WorkspaceDocument::finishBackground);
+}
 
-WorkspaceDocument::~WorkspaceDocument() = default;
+WorkspaceDocument::~WorkspaceDocument()
+{
+    abandonEvaluation();
+}
 
 bool WorkspaceDocument::open(const QString &path, core::CoreError *error)
 {
     auto workspace = core::Workspace::open(path, error);
     if (!workspace)
         return false;
+    abandonEvaluation();
     m_workspace = std::move(workspace);
     m_result.reset();
     Q_EMIT workspaceChanged();
-    core::CoreError ignored; // an empty workspace simply has no result yet
-    evaluate(m_groupBy, &ignored);
+    Q_EMIT resultChanged();
+    evaluateInBackground(m_groupBy); // an empty workspace simply ends with no result
     return true;
+}
+
+void WorkspaceDocument::abandonEvaluation()
+{
+    // The running evaluation belongs to the workspace being left: its outcome is dropped.
+    m_pending.reset();
+    cancelEvaluation();
+    m_watcher.waitForFinished();
+    m_running = false;
+    ++m_generation;
 }
 
 void WorkspaceDocument::close()
 {
+    abandonEvaluation();
     m_workspace.reset();
     m_result.reset();
     Q_EMIT workspaceChanged();
@@ -51,27 +71,131 @@ std::optional<core::ImportSummary> WorkspaceDocument::importFile(const QString &
 {
     if (!m_workspace)
         return std::nullopt;
-    auto summary = core::importCsvFile(*m_workspace, filePath, options, error);
+    auto summary = core::importFile(*m_workspace, filePath, options, error);
     if (summary) {
         Q_EMIT workspaceChanged();
-        core::CoreError ignored;
-        evaluate(m_groupBy, &ignored);
+        Q_EMIT quarantineChanged();
+        evaluateInBackground(m_groupBy);
     }
     return summary;
+}
+
+std::optional<core::ReimportResult> WorkspaceDocument::reimportQuarantined(
+    qint64 quarantineId, const QStringList &fields, core::CoreError *error)
+{
+    if (!m_workspace)
+        return std::nullopt;
+    auto result = core::reimportQuarantinedRow(*m_workspace, quarantineId, fields, error);
+    if (result) {
+        Q_EMIT quarantineChanged();
+        if (result->kind != core::ReimportResult::Kind::StillQuarantined) {
+            Q_EMIT workspaceChanged();
+            evaluateInBackground(m_groupBy);
+        }
+    }
+    return result;
+}
+
+core::EvaluationPlan WorkspaceDocument::overviewPlan(core::Field groupBy) const
+{
+    core::EvaluationPlan plan;
+    plan.title = Tr::tr("Pass rate overview");
+    plan.groupBy = groupBy;
+    return plan;
 }
 
 bool WorkspaceDocument::evaluate(core::Field groupBy, core::CoreError *error)
 {
     if (!m_workspace)
         return false;
+    cancelEvaluation();
+    waitForEvaluation();
     m_groupBy = groupBy;
-    core::EvaluationPlan plan;
-    plan.title = Tr::tr("Pass rate overview");
-    plan.groupBy = groupBy;
-    auto result = core::evaluate(*m_workspace, plan, error);
-    m_result = std::move(result);
+    m_result = core::evaluate(*m_workspace, overviewPlan(groupBy), error);
     Q_EMIT resultChanged();
     return m_result.has_value();
+}
+
+void WorkspaceDocument::evaluateInBackground(core::Field groupBy)
+{
+    if (!m_workspace)
+        return;
+    m_pending = groupBy;
+    if (m_running)
+        cancelEvaluation(); // finishBackground() starts the pending request
+    else
+        startPending();
+}
+
+void WorkspaceDocument::startPending()
+{
+    if (!m_pending || !m_workspace)
+        return;
+    m_groupBy = *m_pending;
+    m_pending.reset();
+    m_cancel = std::make_shared<std::atomic_bool>(false);
+    const QString path = m_workspace->path();
+    const core::EvaluationPlan plan = overviewPlan(m_groupBy);
+    auto cancel = m_cancel;
+    m_runGeneration = m_generation;
+    m_running = true;
+    QPointer<WorkspaceDocument> self(this);
+    Q_EMIT evaluationStarted();
+    m_watcher.setFuture(QtConcurrent::run([path, plan, cancel, self]() {
+        // SQLite connections belong to one thread: the worker opens its own.
+        Outcome outcome;
+        auto workspace = core::Workspace::open(path, &outcome.error);
+        if (!workspace)
+            return outcome;
+        core::EvaluateOptions options;
+        options.progress = [cancel, self](int percent) {
+            QMetaObject::invokeMethod(self.data(), [self, percent] {
+                if (self)
+                    Q_EMIT self->evaluationProgress(percent);
+            }, Qt::QueuedConnection);
+            return !cancel->load();
+        };
+        outcome.result = core::evaluate(*workspace, plan, options, &outcome.error);
+        return outcome;
+    }));
+}
+
+void WorkspaceDocument::finishBackground()
+{
+    m_running = false;
+    const Outcome outcome = m_watcher.result();
+    if (m_runGeneration != m_generation)
+        return; // from a workspace that is no longer open
+    if (m_pending) {
+        startPending(); // a newer request replaces this run's outcome
+        return;
+    }
+    if (outcome.result) {
+        m_result = outcome.result;
+        Q_EMIT resultChanged();
+    } else {
+        if (outcome.error.code == core::ErrorCode::NoData) {
+            m_result.reset();
+            Q_EMIT resultChanged();
+        }
+        Q_EMIT evaluationFailed(outcome.error);
+    }
+}
+
+void WorkspaceDocument::cancelEvaluation()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+}
+
+void WorkspaceDocument::waitForEvaluation()
+{
+    // finished() arrives as an event: process events until it has been handled, including the
+    // run it may start for a pending request.
+    while (m_running) {
+        m_watcher.waitForFinished();
+        QCoreApplication::processEvents();
+    }
 }
 
 } // namespace metroeval::ui

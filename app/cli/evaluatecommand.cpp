@@ -8,6 +8,7 @@
 #include <QCommandLineParser>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
 
@@ -43,7 +44,13 @@ int runEvaluateCommand(const QStringList &arguments)
     auto workspace = openExistingWorkspace(command, parser.value(u"workspace"_s));
     if (!workspace)
         return ExitFailure;
-    const auto result = core::evaluate(*workspace, *plan, &error);
+    ProgressPrinter progress(command);
+    core::EvaluateOptions options;
+    options.progress = [&progress](int percent) {
+        progress.report(percent, 100);
+        return true;
+    };
+    const auto result = core::evaluate(*workspace, *plan, options, &error);
     if (!result)
         return fail(command, describe(error));
 
@@ -62,8 +69,13 @@ int runEvaluateCommand(const QStringList &arguments)
         {u"result_id"_s, resultId},
         {u"records_in_scope"_s, result->recordsInScope},
         {u"groups"_s, qint64(result->groups.size())},
+        {u"periods"_s, qint64(result->periods.size())},
+        {u"alarms"_s, qint64(result->alarms.size())},
+        {u"limitations"_s, qint64(result->validation.value(u"limitations"_s).toArray().size())},
         {u"data_fingerprint"_s, result->dataFingerprint},
+        {u"software_version"_s, result->softwareVersion},
         {u"elapsed_ms"_s, result->elapsedMs},
+        {u"timings_ms"_s, result->stageTimings},
     });
     return ExitOk;
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // metroeval-cli: the headless twin of the workbench. Picks the command and hands over.
+#include "cleaningcommands.h"
 #include "clicommon.h"
 #include "commands.h"
 #include "samplecommand.h"
@@ -7,11 +8,16 @@
 #include <metroeval/version.h>
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
 #ifdef METROEVAL_CLI_WITH_UI
 #include <QApplication>
 #endif
 
 #include <cstdio>
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
 #include <cstring>
 #include <memory>
 
@@ -27,7 +33,9 @@ void printUsage()
                "  sample    --out DIR [--records N] [--seed S]       write sample exports\n"
                "  import    --workspace W [--mapping M.json] [--encoding auto|utf-8|gb18030] FILE...\n"
                "  evaluate  --workspace W --plan P.json --out RESULT.json\n"
-               "  report    --workspace W --result RESULT.json --audience A --pdf OUT.pdf\n\n"
+               "  report    --workspace W --result RESULT.json --audience A --pdf OUT.pdf\n"
+               "  clean     --workspace W [--rules R.json] [--accept-aliases auto|none]\n"
+               "  quality   --workspace W                     data-quality report (JSON)\n\n"
                "Every command prints a JSON summary on stdout; errors go to stderr as one line.\n"
                "Run 'metroeval-cli <command> --help' for its options. See docs/cli.md.\n",
                stdout);
@@ -41,6 +49,19 @@ std::unique_ptr<QCoreApplication> makeApplication(int &argc, char **argv, bool n
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
             && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
+        // Batch machines often have no session: give Qt a private runtime folder instead of a
+        // warning on stderr (stderr carries only progress and errors).
+#ifdef Q_OS_UNIX
+        if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+            const QString runtime =
+                QDir::tempPath() + u"/metroeval-runtime-"_s + QString::number(::getuid());
+            if (QDir().mkpath(runtime)) {
+                QFile::setPermissions(runtime, QFile::ReadOwner | QFile::WriteOwner
+                                                   | QFile::ExeOwner);
+                qputenv("XDG_RUNTIME_DIR", runtime.toLocal8Bit());
+            }
+        }
+#endif
         return std::make_unique<QApplication>(argc, argv);
     }
 #else
@@ -75,6 +96,10 @@ int main(int argc, char *argv[])
         return runImportCommand(arguments);
     if (command == "evaluate"_L1)
         return runEvaluateCommand(arguments);
+    if (command == "clean"_L1)
+        return runCleanCommand(arguments);
+    if (command == "quality"_L1)
+        return runQualityCommand(arguments);
     if (command == "report"_L1) {
 #ifdef METROEVAL_CLI_WITH_UI
         return runReportCommand(arguments);

@@ -49,11 +49,14 @@ int runReportCommand(const QStringList &arguments)
     const auto result = core::EvaluationResult::fromJson(doc.object(), &error);
     if (!result)
         return fail(command, describe(error));
-    if (!openExistingWorkspace(command, parser.value(u"workspace"_s)))
+    auto workspace = openExistingWorkspace(command, parser.value(u"workspace"_s));
+    if (!workspace)
         return ExitFailure;
 
     ui::installLanguage(language);
-    const core::ReportModel model = core::buildReportModel(*result, *audience);
+    core::ReportModel model = core::buildReportModel(*result, *audience);
+    if (!core::attachQualitySection(model, *workspace, &error))
+        return fail(command, describe(error));
     const QString pdfPath = parser.value(u"pdf"_s);
     QString detail;
     if (!ui::writePdfReport(model, pdfPath, &detail))

@@ -112,12 +112,12 @@ int runSampleCommand(const QStringList &arguments)
         defects[QString::fromLatin1(defectKey(static_cast<DefectKind>(k)))] =
             qint64(result.defectRows[std::size_t(k)]);
     const QJsonObject report{{QStringLiteral("seed"), QString::number(options.seed)},
-                             {QStringLiteral("truthRecords"), qint64(result.truthRecords)},
-                             {QStringLiteral("exportRows"), qint64(result.exportRows)},
+                             {QStringLiteral("truth_records"), qint64(result.truthRecords)},
+                             {QStringLiteral("export_rows"), qint64(result.exportRows)},
                              {QStringLiteral("instruments"), qint64(result.instruments)},
-                             {QStringLiteral("defectRows"), defects},
+                             {QStringLiteral("defect_rows"), defects},
                              {QStringLiteral("files"), files},
-                             {QStringLiteral("elapsedMs"), qint64(timer.elapsed())}};
+                             {QStringLiteral("elapsed_ms"), qint64(timer.elapsed())}};
     const QByteArray json = QJsonDocument(report).toJson(QJsonDocument::Indented);
     std::fwrite(json.constData(), 1, std::size_t(json.size()), stdout);
     std::fflush(stdout);

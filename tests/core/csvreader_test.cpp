@@ -113,3 +113,31 @@ TEST(CsvReader, EmptyInputHasNoRows)
     EXPECT_TRUE(readAll(QByteArray()).empty());
     EXPECT_TRUE(readAll("\n\n").empty());
 }
+
+TEST(CsvReader, LoneQuoteInsideAnUnquotedFieldIsReportedWithItsColumn)
+{
+    // GIVEN the sample generator's defect: a lone quote inside an unquoted cell (RFC 4180 §2.5
+    // allows quotes only around a whole field)
+    std::vector<RowIssue> issues;
+    const auto rows = readAll("a,b,c\n1,x\"y,3\n4,5,6\n", &issues);
+    // THEN the row keeps its cells, is reported at line 2 column 1, and reading goes on
+    ASSERT_EQ(rows.size(), 3u);
+    EXPECT_EQ(rows[1].fields, (QStringList{u"1"_s, u"x\"y"_s, u"3"_s}));
+    ASSERT_EQ(issues.size(), 1u);
+    EXPECT_EQ(issues[0].line, 2);
+    EXPECT_EQ(issues[0].column, 1);
+    EXPECT_EQ(rows[2].fields[0], u"4"_s);
+}
+
+TEST(CsvReader, RecordsSpanningChunkBoundariesAreIntact)
+{
+    // GIVEN more than one 1 MiB read chunk of quoted multi-line records
+    QByteArray bytes = "k,v\n";
+    for (int i = 0; i < 30000; ++i)
+        bytes += QByteArray::number(i) + ",\"line one\nline, two \"\"q\"\"\"\n";
+    const auto rows = readAll(bytes);
+    // THEN every record is read whole, with its starting line
+    ASSERT_EQ(rows.size(), 30001u);
+    EXPECT_EQ(rows[29999].fields, (QStringList{u"29998"_s, u"line one\nline, two \"q\""_s}));
+    EXPECT_EQ(rows[29999].line, 2 + 2 * 29998);
+}

@@ -136,7 +136,8 @@ TEST(EvaluationPlan, ValidationNamesTheOffendingField)
         {R"({"format":"metroeval-plan/1","scope":{"from":"2021-01-01","to":"2020-01-01"}})",
          "scope.to"},
         {R"({"format":"metroeval-plan/1","group_by":["colour"]})", "group_by[0]"},
-        {R"({"format":"metroeval-plan/1","group_by":["customer"]})", "group_by[0]"},
+        // customer is groupable since issue 8; a field that is not a grouping stays refused
+        {R"({"format":"metroeval-plan/1","group_by":["certificate_no"]})", "group_by[0]"},
         {R"({"format":"metroeval-plan/1","indicators":["pass_rate","astrology"]})",
          "indicators[1]"},
         {R"({"format":"metroeval-plan/1","models":{"pass_rate":{"ci":"wald"}}})",

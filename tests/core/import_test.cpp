@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/importer.h"
+#include "io/sha256.h"
 #include "storage/recordstore.h"
 #include "storage/workspace.h"
 
 #include "coretestsupport.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+
+#include <random>
 
 #include <gtest/gtest.h>
 
@@ -113,4 +117,53 @@ TEST(Import, MissingFileIsReported)
     auto ws = Workspace::open(dir.filePath(u"w.metroeval"_s), &error);
     EXPECT_FALSE(importCsvFile(*ws, dir.filePath(u"nope.csv"_s), {}, &error));
     EXPECT_EQ(error.code, ErrorCode::FileNotFound);
+}
+
+TEST(Sha256, MatchesTheStandardVectorsAndQtAtEveryLengthAndSplit)
+{
+    // GIVEN the FIPS 180-2 example "abc" and the empty message (NIST CSRC example values)
+    Sha256 abc;
+    abc.addData("abc");
+    EXPECT_EQ(abc.result().toHex(),
+              "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    EXPECT_EQ(Sha256().result().toHex(),
+              "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    // WHEN messages of 0..300 bytes are fed in three pieces
+    // THEN the digest is QCryptographicHash's (the reference implementation in Qt)
+    std::mt19937 rng(20261128);
+    for (int length = 0; length <= 300; ++length) {
+        QByteArray data(length, Qt::Uninitialized);
+        for (char &c : data)
+            c = static_cast<char>(rng());
+        const int a = static_cast<int>(rng() % static_cast<unsigned>(length + 1));
+        const int b = a + static_cast<int>(rng() % static_cast<unsigned>(length - a + 1));
+        Sha256 hash;
+        hash.addData(QByteArrayView(data).first(a));
+        hash.addData(QByteArrayView(data).sliced(a, b - a));
+        hash.addData(QByteArrayView(data).sliced(b));
+        ASSERT_EQ(hash.result(), QCryptographicHash::hash(data, QCryptographicHash::Sha256))
+            << "length " << length;
+    }
+}
+
+TEST(Import, ContentHashIsSha256OfTheUtf16FieldTextsWithIsoDates)
+{
+    // GIVEN a record with a typed verification date spelled 2023/5/2 and Chinese text
+    VerificationRecord record;
+    record.text(Field::CertificateNo) = u"C1"_s;
+    record.text(Field::Manufacturer) = u"甲厂"_s;
+    record.text(Field::VerificationDate) = u"2023/5/2"_s;
+    record.verificationDate = QDate(2023, 5, 2);
+    // WHEN it is hashed
+    // THEN it is the documented identity (docs/import.md): SHA-256 over each field's UTF-16LE text
+    // followed by U+001F, the date in ISO form, computed here with QCryptographicHash
+    QCryptographicHash expected(QCryptographicHash::Sha256);
+    for (const FieldInfo &info : allFields()) {
+        const QString text = info.field == Field::VerificationDate ? u"2023-05-02"_s
+                                                                   : record.text(info.field);
+        expected.addData(QByteArrayView(reinterpret_cast<const char *>(text.utf16()),
+                                        text.size() * 2));
+        expected.addData(QByteArrayView("\x1f\x00", 2));
+    }
+    EXPECT_EQ(recordContentHash(record), expected.result());
 }

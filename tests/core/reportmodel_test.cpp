@@ -1,6 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "report/reportmodel.h"
 
+#include "io/importer.h"
+#include "storage/workspace.h"
+
+#include "coretestsupport.h"
+
+#include <QTemporaryDir>
+
 #include <gtest/gtest.h>
 
 using namespace metroeval::core;
@@ -44,4 +51,28 @@ TEST(ReportModel, AudienceKeysRoundTrip)
                        Audience::Internal})
         EXPECT_EQ(audienceFromKey(QString(audienceKey(a))), std::optional<Audience>(a));
     EXPECT_FALSE(audienceFromKey(u"public"_s).has_value());
+}
+
+TEST(ReportModel, DataSectionCarriesTheSixQualityDimensions)
+{
+    // GIVEN a workspace with an import in which one row lacks its verification date
+    QTemporaryDir dir;
+    QByteArray bytes = metroeval::test::exportHeader();
+    bytes += metroeval::test::exportLine(u"C1"_s, u"甲厂"_s, u"2023-05-01"_s, u"合格"_s);
+    bytes += metroeval::test::exportLine(u"C2"_s, u"甲厂"_s, u"2023-05-02"_s, u"不合格"_s);
+    CoreError error;
+    auto ws = Workspace::open(dir.filePath(u"w.metroeval"_s), &error);
+    ASSERT_TRUE(ws);
+    ASSERT_TRUE(importCsvFile(*ws, metroeval::test::writeFile(dir, u"e.csv"_s, bytes), {}, &error));
+    // WHEN the report's data section is attached
+    ReportModel model = buildReportModel(twoGroups(), Audience::Regulator);
+    ASSERT_TRUE(attachQualitySection(model, *ws, &error)) << error.detail.toStdString();
+    // THEN it names the six GB/T 36344 dimensions in order and counts the records
+    ASSERT_TRUE(model.quality.has_value());
+    ASSERT_EQ(model.quality->dimensions.size(), 6u);
+    EXPECT_EQ(model.quality->dimensions[0].dimension, u"completeness"_s);
+    EXPECT_EQ(model.quality->dimensions[5].dimension, u"accuracy"_s);
+    EXPECT_EQ(model.quality->records, 2);
+    EXPECT_FALSE(model.quality->cleaned);
+    EXPECT_GT(model.quality->dimensions[0].checked, 0);
 }

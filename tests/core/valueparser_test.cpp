@@ -49,3 +49,46 @@ TEST(ParseLeadingNumber, StripsSignsAndUnits)
     EXPECT_EQ(parseLeadingNumber(u"-1.5%LEL"_s), std::optional<double>(-1.5));
     EXPECT_FALSE(parseLeadingNumber(u"MPa"_s).has_value());
 }
+
+TEST(ParseDate, The1904SystemCountsFrom1904WithoutThePhantomDay)
+{
+    // ECMA-376 Part 1 §18.17.4.1: in the 1904 system serial 0 = 1904-01-01; Microsoft, "Differences
+    // between the 1900 and the 1904 date system in Excel": the two differ by 1,462 days.
+    EXPECT_EQ(parseDate(u"0"_s, DateSystem::Excel1904), std::optional<QDate>(QDate(1904, 1, 1)));
+    EXPECT_EQ(parseDate(u"43585"_s, DateSystem::Excel1904),
+              std::optional<QDate>(QDate(2023, 5, 1)));
+    EXPECT_EQ(dateFromExcelSerial(45047.75, DateSystem::Excel1900),
+              std::optional<QDate>(QDate(2023, 5, 1))); // the fraction is the time of day
+}
+
+TEST(ParseQuantity, ConvertsPressureMassAndLelToCanonicalUnits)
+{
+    // 1 kPa = 1e-3 MPa, 1 bar = 0.1 MPa, 1 psi = 6.894757e-3 MPa (NIST SP 811, App. B.8).
+    EXPECT_DOUBLE_EQ(parseQuantity(u"±25.6kPa"_s)->value, 0.0256);
+    EXPECT_EQ(parseQuantity(u"±25.6kPa"_s)->unit, "MPa"_L1);
+    EXPECT_DOUBLE_EQ(parseQuantity(u"-0.5 bar"_s)->value, -0.05);
+    EXPECT_DOUBLE_EQ(parseQuantity(u"2psi"_s)->value, 2 * 6.894757e-3);
+    EXPECT_DOUBLE_EQ(parseQuantity(u"+2.5%LEL"_s)->value, 2.5);
+    EXPECT_DOUBLE_EQ(parseQuantity(u"15 g"_s)->value, 0.015);
+    // A bare number takes the default unit (the measuring range's).
+    EXPECT_DOUBLE_EQ(parseQuantity(u"+10.0"_s, u"kPa"_s)->value, 0.010);
+    EXPECT_TRUE(parseQuantity(u"+10.0"_s)->unit.isEmpty());
+    EXPECT_FALSE(parseQuantity(u"3 furlong"_s).has_value());
+    EXPECT_FALSE(parseQuantity(u"abc"_s).has_value());
+}
+
+TEST(ParseQuantity, RangeUnitIsWhatFollowsTheRange)
+{
+    EXPECT_EQ(rangeUnit(u"(0~1.6)MPa"_s), u"MPa"_s);
+    EXPECT_EQ(rangeUnit(u"0-100%LEL"_s), u"%LEL"_s);
+    EXPECT_EQ(rangeUnit(u""_s), QString());
+}
+
+TEST(ParseFailedItems, SplitsOnAnySeparator)
+{
+    EXPECT_EQ(parseFailedItems(u"示值误差、回程误差"_s), (QStringList{u"示值误差"_s, u"回程误差"_s}));
+    EXPECT_EQ(parseFailedItems(u"零位；外观; 轻敲位移,偏载，重复性/鉴别力"_s),
+              (QStringList{u"零位"_s, u"外观"_s, u"轻敲位移"_s, u"偏载"_s, u"重复性"_s,
+                           u"鉴别力"_s}));
+    EXPECT_TRUE(parseFailedItems(u"  "_s).isEmpty());
+}

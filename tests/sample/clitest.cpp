@@ -75,7 +75,7 @@ TEST(SampleCli, WritesTheFilesAndReportsThemAsJson)
         QJsonDocument::fromJson(QByteArray::fromStdString(stdoutText), &error);
     ASSERT_EQ(error.error, QJsonParseError::NoError);
     const QJsonObject o = doc.object();
-    EXPECT_EQ(o.value(QStringLiteral("truthRecords")).toInteger(), 500);
+    EXPECT_EQ(o.value(QStringLiteral("truth_records")).toInteger(), 500);
     EXPECT_EQ(o.value(QStringLiteral("seed")).toString(), QStringLiteral("3"));
     const QJsonArray files = o.value(QStringLiteral("files")).toArray();
     EXPECT_EQ(files.size(), 7);

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "charts/ratechart.h"
 
-#include "i18n/language.h"
 
 #include "charts/qcustomplot.h"
 
@@ -19,14 +18,15 @@ QString shortLabel(const QString &label)
 } // namespace
 
 void plotRates(QCustomPlot *plot, const std::vector<RateBar> &bars, const QString &valueAxisLabel,
-               double pointSize)
+               const QFont &font)
 {
     plot->clearPlottables();
-    plot->setFont(uiFont(pointSize));
-    const QFont tickFont = uiFont(pointSize * 0.9);
+    plot->setFont(font);
+    QFont tickFont = font;
+    tickFont.setPointSizeF(font.pointSizeF() * 0.9);
     plot->xAxis->setTickLabelFont(tickFont);
     plot->yAxis->setTickLabelFont(tickFont);
-    plot->yAxis->setLabelFont(uiFont(pointSize));
+    plot->yAxis->setLabelFont(font);
 
     // Bars resting on enough records are solid; small groups are pale. Each set has its whiskers.
     struct Series

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QFont>
 #include <QString>
 
 #include <vector>
@@ -22,6 +23,6 @@ struct RateBar
 /// \brief Draws pass rates in percent as bars with interval whiskers on \a plot (replacing what was
 /// there). The same function feeds the window and the PDF, so both show the same chart.
 void plotRates(QCustomPlot *plot, const std::vector<RateBar> &bars, const QString &valueAxisLabel,
-               double pointSize = 9.0);
+               const QFont &font);
 
 } // namespace metroeval::ui

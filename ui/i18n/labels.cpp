@@ -87,4 +87,15 @@ QString errorMessage(const core::CoreError &error)
     return d;
 }
 
+QString qualityDimensionLabel(const QString &key)
+{
+    if (key == "completeness"_L1) return Tr::tr("Completeness");
+    if (key == "validity"_L1) return Tr::tr("Validity");
+    if (key == "consistency"_L1) return Tr::tr("Consistency");
+    if (key == "uniqueness"_L1) return Tr::tr("Uniqueness");
+    if (key == "timeliness"_L1) return Tr::tr("Timeliness");
+    if (key == "accuracy"_L1) return Tr::tr("Accuracy");
+    return key;
+}
+
 } // namespace metroeval::ui

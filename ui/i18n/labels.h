@@ -15,5 +15,7 @@ QString securityLevelLabel(core::SecurityLevel level);
 QString audienceLabel(core::Audience audience);
 QString intervalMethodLabel(const QString &methodKey);
 QString errorMessage(const core::CoreError &error);
+/// \brief A GB/T 36344 dimension by its key (completeness, validity ...).
+QString qualityDimensionLabel(const QString &key);
 
 } // namespace metroeval::ui

@@ -5,10 +5,12 @@
 #include "i18n/labels.h"
 #include "i18n/language.h"
 #include "report/formatting.h"
+#include "report/pdftextfix.h"
 #include "tr.h"
 
 #include "charts/qcustomplot.h"
 
+#include <QBuffer>
 #include <QFile>
 #include <QLocale>
 #include <QPdfWriter>
@@ -25,15 +27,26 @@ namespace {
 
 constexpr int kDpi = 96; // painter units are 1/96 inch; fonts are in points, so they stay true
 
+// Report text is drawn with the font's own character-to-glyph map (no shaping): Han and Latin need
+// none, and shaped glyph variants (digits after Latin letters in Noto CJK) would have no entry in
+// the PDF's ToUnicode map, so they could not be searched or copied.
+QFont reportFont(double pointSize, bool bold = false)
+{
+    QFont font = uiFont(pointSize);
+    font.setBold(bold);
+    font.setStyleStrategy(QFont::PreferNoShaping);
+    return font;
+}
+
 class ReportPainter
 {
 public:
-    ReportPainter(QCPPainter &painter, const core::ReportModel &model, int width)
-        : m_p(painter), m_model(model), m_width(width)
+    ReportPainter(QCPPainter &painter, QPdfWriter &writer, const core::ReportModel &model)
+        : m_p(painter), m_writer(writer), m_model(model), m_width(writer.width())
+        , m_height(writer.height())
     {}
 
     void drawAll();
-    void drawFooterAt(int pageHeight) { footer(pageHeight); }
 
 private:
     void text(const QString &s, double pointSize, bool bold = false, QColor colour = Qt::black,
@@ -42,20 +55,24 @@ private:
     void summary();
     void chart();
     void table();
-    void footer(int pageHeight);
+    void quality();
+    void footer();
+    /// Starts a new page (with the footer on the old one) when \a height does not fit.
+    void ensureSpace(double height);
 
     QCPPainter &m_p;
+    QPdfWriter &m_writer;
     const core::ReportModel &m_model;
     int m_width;
+    int m_height;
     double m_y = 0.0;
+    int m_page = 1;
 };
 
 void ReportPainter::text(const QString &s, double pointSize, bool bold, QColor colour,
                          Qt::Alignment align)
 {
-    QFont font = uiFont(pointSize);
-    font.setBold(bold);
-    m_p.setFont(font);
+    m_p.setFont(reportFont(pointSize, bold));
     m_p.setPen(colour);
     const QRectF box(0, m_y, m_width, 1000);
     const QRectF used = m_p.boundingRect(box, int(align | Qt::TextWordWrap), s);
@@ -102,9 +119,9 @@ void ReportPainter::chart()
             bars.push_back({r.group, r.rate, r.lower, r.upper, r.belowMinimum});
     }
     QCustomPlot plot;
-    const int height = 300;
+    const int height = 250;
     plot.resize(m_width, height);
-    plotRates(&plot, bars, Tr::tr("Pass rate (%)"), 8.5);
+    plotRates(&plot, bars, Tr::tr("Pass rate (%)"), reportFont(8.5));
     m_p.save();
     m_p.translate(0, m_y);
     plot.toPainter(&m_p, m_width, height);
@@ -119,13 +136,11 @@ void ReportPainter::table()
                               Tr::tr("Pass rate"),
                               Tr::tr("%1 % interval").arg(std::lround(m_model.level * 100.0)),
                               Tr::tr("Note")};
-    const double rowHeight = 20;
+    const double rowHeight = 17;
     auto drawRow = [&](const QStringList &cells, bool bold, bool shaded) {
         if (shaded)
             m_p.fillRect(QRectF(0, m_y, m_width, rowHeight), QColor(0xef, 0xf3, 0xf8));
-        QFont font = uiFont(9);
-        font.setBold(bold);
-        m_p.setFont(font);
+        m_p.setFont(reportFont(9, bold));
         m_p.setPen(Qt::black);
         double x = 0;
         for (int c = 0; c < cells.size(); ++c) {
@@ -137,11 +152,16 @@ void ReportPainter::table()
         }
         m_y += rowHeight;
     };
+    ensureSpace(rowHeight * 2);
     drawRow(headers, true, true);
     m_p.setPen(QPen(Qt::black, 0.8));
     m_p.drawLine(QPointF(0, m_y), QPointF(m_width, m_y));
     bool shade = false;
     for (const core::ReportRow &r : m_model.rows) {
+        if (m_y + rowHeight > m_height - 30) {
+            ensureSpace(rowHeight * 2);
+            drawRow(headers, true, true); // the header again on the new page
+        }
         const QString note = r.suppressed ? Tr::tr("withheld (small sample)")
                              : r.belowMinimum ? Tr::tr("small sample")
                                               : QString();
@@ -157,12 +177,64 @@ void ReportPainter::table()
     m_y += 8;
 }
 
-void ReportPainter::footer(int pageHeight)
+void ReportPainter::footer()
 {
-    m_y = pageHeight - 18;
-    text(Tr::tr("Data fingerprint %1 · Highest data level in this report: %2")
-             .arg(m_model.dataFingerprint.left(16), securityLevelLabel(m_model.highestLevel)),
+    m_y = m_height - 18;
+    text(Tr::tr("Data fingerprint %1 · Highest data level in this report: %2 · Page %3")
+             .arg(m_model.dataFingerprint.left(16), securityLevelLabel(m_model.highestLevel))
+             .arg(m_page),
          7.5, false, QColor(0x66, 0x66, 0x66));
+}
+
+void ReportPainter::ensureSpace(double height)
+{
+    constexpr double kFooterReserve = 30;
+    if (m_y + height <= m_height - kFooterReserve)
+        return;
+    footer();
+    m_writer.newPage();
+    ++m_page;
+    m_y = 0;
+}
+
+void ReportPainter::quality()
+{
+    if (!m_model.quality)
+        return;
+    const core::QualitySection &q = *m_model.quality;
+    ensureSpace(60 + 17.0 * double(q.dimensions.size() + 1));
+    text(Tr::tr("Data quality (GB/T 36344)"), 12, true);
+    text(q.cleaned ? Tr::tr("%1 records imported; %2 evaluated after cleaning, %3 masked.")
+                         .arg(q.records)
+                         .arg(q.effectiveRecords)
+                         .arg(q.maskedRecords)
+                   : Tr::tr("%1 records imported; the data have not been cleaned.").arg(q.records),
+         9.5);
+    const std::array<double, 5> widths{0.30, 0.17, 0.17, 0.18, 0.18};
+    auto row = [&](const QStringList &cells, bool bold) {
+        m_p.setFont(reportFont(9, bold));
+        m_p.setPen(Qt::black);
+        double x = 0;
+        for (int c = 0; c < cells.size(); ++c) {
+            const double w = widths[std::size_t(c)] * m_width;
+            m_p.drawText(QRectF(x + 4, m_y, w - 8, 17),
+                         int((c == 0 ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter), cells[c]);
+            x += w;
+        }
+        m_y += 17;
+    };
+    row({Tr::tr("Dimension"), Tr::tr("Values checked"), Tr::tr("Problems as imported"),
+         Tr::tr("Problems left"), Tr::tr("Score")},
+        true);
+    m_p.setPen(QPen(Qt::black, 0.8));
+    m_p.drawLine(QPointF(0, m_y), QPointF(m_width, m_y));
+    for (const core::QualityRow &d : q.dimensions) {
+        row({qualityDimensionLabel(d.dimension), QString::number(d.checked),
+             QString::number(d.issuesRaw), QString::number(d.issuesRemaining),
+             formatPercent(d.score)},
+            false);
+    }
+    m_y += 8;
 }
 
 void ReportPainter::drawAll()
@@ -171,20 +243,19 @@ void ReportPainter::drawAll()
     summary();
     chart();
     table();
+    quality();
+    footer();
 }
 
 } // namespace
 
 bool writePdfReport(const core::ReportModel &model, const QString &path, QString *errorDetail)
 {
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly)) {
-        if (errorDetail)
-            *errorDetail = out.errorString();
-        return false;
-    }
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
     {
-        QPdfWriter writer(&out);
+        QPdfWriter writer(&buffer);
         writer.setResolution(kDpi);
         writer.setPageSize(QPageSize(QPageSize::A4));
         writer.setPageMargins(QMarginsF(18, 16, 18, 14), QPageLayout::Millimeter);
@@ -194,17 +265,23 @@ bool writePdfReport(const core::ReportModel &model, const QString &path, QString
         if (!painter.begin(&writer)) {
             if (errorDetail)
                 *errorDetail = Tr::tr("cannot start the PDF painter");
-            out.cancelWriting();
             return false;
         }
         painter.setMode(QCPPainter::pmVectorized);
         painter.setMode(QCPPainter::pmNoCaching);
         painter.setRenderHint(QPainter::Antialiasing);
-        ReportPainter report(painter, model, writer.width());
+        ReportPainter report(painter, writer, model);
         report.drawAll();
-        report.drawFooterAt(writer.height());
         painter.end();
     }
+    buffer.close();
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly)) {
+        if (errorDetail)
+            *errorDetail = out.errorString();
+        return false;
+    }
+    out.write(fixCjkToUnicode(std::move(bytes), reportFont(10)));
     if (!out.commit()) {
         if (errorDetail)
             *errorDetail = out.errorString();

@@ -35,6 +35,13 @@ QJsonObject EvaluationResult::toJson() const
                                 {u"ci_upper"_s, number(g.upper)},
                                 {u"below_min_group_size"_s, g.belowMinimum}});
     }
+    QJsonObject allIndicators = indicators;
+    QJsonObject passRate = allIndicators.value("pass_rate"_L1).toObject();
+    passRate.insert(u"group_by"_s, QString(fieldInfo(plan.groupBy).key));
+    passRate.insert(u"groups"_s, rows);
+    allIndicators.insert(u"pass_rate"_s, passRate);
+    QJsonObject timings = stageTimings;
+    timings.insert(u"total"_s, elapsedMs);
     return {
         {u"format"_s, u"metroeval-result/1"_s},
         {u"software_version"_s, softwareVersion},
@@ -43,14 +50,16 @@ QJsonObject EvaluationResult::toJson() const
         {u"data"_s, QJsonObject{{u"fingerprint"_s, dataFingerprint},
                                 {u"records_in_scope"_s, recordsInScope},
                                 {u"batches"_s, batches}}},
-        {u"indicators"_s, QJsonObject{{u"pass_rate"_s,
-                                       QJsonObject{{u"group_by"_s, QString(fieldInfo(plan.groupBy).key)},
-                                                   {u"groups"_s, rows}}}}},
-        {u"timings_ms"_s, QJsonObject{{u"total"_s, elapsedMs}}},
+        {u"periods"_s, QJsonArray::fromStringList(periods)},
+        {u"indicators"_s, allIndicators},
+        {u"alarms"_s, alarms},
+        {u"validation"_s, validation},
+        {u"timings_ms"_s, timings},
     };
 }
 
-std::optional<EvaluationResult> EvaluationResult::fromJson(const QJsonObject &json, CoreError *error)
+std::optional<EvaluationResult> EvaluationResult::fromJson(const QJsonObject &json,
+                                                           CoreError *error)
 {
     auto fail = [error](const QString &path) -> std::optional<EvaluationResult> {
         if (error)
@@ -71,9 +80,22 @@ std::optional<EvaluationResult> EvaluationResult::fromJson(const QJsonObject &js
     r.dataFingerprint = data.value("fingerprint"_L1).toString();
     r.recordsInScope = data.value("records_in_scope"_L1).toInteger();
     r.batches = data.value("batches"_L1).toInteger();
-    r.elapsedMs = json.value("timings_ms"_L1).toObject().value("total"_L1).toDouble();
-    const QJsonValue groups = json.value("indicators"_L1).toObject().value("pass_rate"_L1)
-                                  .toObject().value("groups"_L1);
+    r.stageTimings = json.value("timings_ms"_L1).toObject();
+    r.elapsedMs = r.stageTimings.take(u"total"_s).toDouble();
+    for (const QJsonValue &p : json.value("periods"_L1).toArray())
+        r.periods.append(p.toString());
+    r.indicators = json.value("indicators"_L1).toObject();
+    QJsonObject passRate = r.indicators.value("pass_rate"_L1).toObject();
+    passRate.remove(u"group_by"_s);
+    passRate.remove(u"groups"_s);
+    r.indicators.insert(u"pass_rate"_s, passRate);
+    r.alarms = json.value("alarms"_L1).toArray();
+    r.validation = json.value("validation"_L1).toObject();
+    const QJsonValue groups = json.value("indicators"_L1)
+                                  .toObject()
+                                  .value("pass_rate"_L1)
+                                  .toObject()
+                                  .value("groups"_L1);
     if (!groups.isArray())
         return fail(u"indicators.pass_rate.groups"_s);
     for (const QJsonValue &v : groups.toArray()) {
@@ -82,7 +104,8 @@ std::optional<EvaluationResult> EvaluationResult::fromJson(const QJsonObject &js
             return fail(u"indicators.pass_rate.groups"_s);
         r.groups.push_back({o.value("key"_L1).toString(), o.value("verified"_L1).toInteger(),
                             o.value("passed"_L1).toInteger(), numberOrNaN(o.value("pass_rate"_L1)),
-                            numberOrNaN(o.value("ci_lower"_L1)), numberOrNaN(o.value("ci_upper"_L1)),
+                            numberOrNaN(o.value("ci_lower"_L1)),
+                            numberOrNaN(o.value("ci_upper"_L1)),
                             o.value("below_min_group_size"_L1).toBool()});
     }
     return r;

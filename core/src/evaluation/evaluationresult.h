@@ -6,6 +6,7 @@
 #include "model/field.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
 
@@ -38,7 +39,14 @@ struct EvaluationResult
     qint64 recordsInScope = 0;
     qint64 batches = 0;
     double elapsedMs = 0.0;
-    std::vector<GroupRate> groups; ///< sorted by descending volume, then key
+    QJsonObject stageTimings;      ///< milliseconds per stage (load, groups, ...)
+    std::vector<GroupRate> groups; ///< pass rate per FIRST group_by field, by descending volume
+    QStringList periods;           ///< period labels of every per-period array
+    /// Every indicator section of docs/result-format.md (pass_rate holds the per group × period
+    /// table beside the legacy `groups`, which toJson() adds to it).
+    QJsonObject indicators;
+    QJsonArray alarms;      ///< ranked early-warning alarms
+    QJsonObject validation; ///< small groups, back-test, limitations
 
     QJsonObject toJson() const;
     static std::optional<EvaluationResult> fromJson(const QJsonObject &json, CoreError *error);

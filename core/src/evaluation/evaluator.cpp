@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "evaluation/evaluator.h"
 
-#include "storage/workspace.h"
+#include "evaluation/dataset.h"
+#include "evaluation/engine.h"
 #include "stats/rates/proportion.h"
+#include "storage/workspace.h"
 
 #include <metroeval/version.h>
 
-#include <QCryptographicHash>
 #include <QElapsedTimer>
-#include <QHash>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -21,47 +21,31 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Counts
+// Pass rate per value of the first group_by field: the table the report and GUI show.
+std::vector<GroupRate> firstFieldRates(const ColumnarDataset &data, const EvaluationPlan &plan)
 {
-    qint64 verified = 0;
-    qint64 passed = 0;
-};
-
-// Builds the WHERE clause and its bound values from the plan's scope.
-QString scopeClause(const EvaluationPlan &plan, QVariantList &values)
-{
-    QStringList terms{u"passed IS NOT NULL"_s};
-    auto inList = [&](const char *column, const QStringList &items) {
-        if (items.isEmpty())
-            return;
-        QStringList marks;
-        for (const QString &item : items) {
-            marks.append(u"?"_s);
-            values.append(item);
-        }
-        terms.append(QString::fromLatin1(column) + u" IN ("_s + marks.join(u", "_s) + u")"_s);
-    };
-    inList("category", plan.categories);
-    inList("manufacturer", plan.manufacturers);
-    inList("verification_type", plan.verificationTypes);
-    if (plan.from.isValid()) {
-        terms.append(u"verification_day >= ?"_s);
-        values.append(plan.from.toJulianDay());
+    const TextColumn column = *textColumnOf(plan.groupBy);
+    const auto &codes = data.column(column);
+    const Dictionary &dict = data.dictionary(column);
+    std::vector<qint64> verified(dict.values.size(), 0), passed(dict.values.size(), 0);
+    for (std::size_t r = 0; r < data.size(); ++r) {
+        ++verified[codes[r]];
+        passed[codes[r]] += data.passed[r];
     }
-    if (plan.to.isValid()) {
-        terms.append(u"verification_day <= ?"_s);
-        values.append(plan.to.toJulianDay());
+    std::vector<GroupRate> out;
+    for (std::size_t c = 0; c < dict.values.size(); ++c) {
+        if (verified[c] == 0)
+            continue;
+        const auto ci = plan.interval == IntervalMethod::Wilson
+                            ? stats::wilsonInterval(passed[c], verified[c], plan.level)
+                            : stats::clopperPearsonInterval(passed[c], verified[c], plan.level);
+        out.push_back({dict.text(std::uint32_t(c)), verified[c], passed[c], ci.estimate, ci.lower,
+                       ci.upper, verified[c] < plan.minGroupSize});
     }
-    return terms.join(u" AND "_s);
-}
-
-GroupRate rateOf(const QString &key, const Counts &c, const EvaluationPlan &plan)
-{
-    const auto ci = plan.interval == IntervalMethod::Wilson
-                        ? stats::wilsonInterval(c.passed, c.verified, plan.level)
-                        : stats::clopperPearsonInterval(c.passed, c.verified, plan.level);
-    return {key, c.verified, c.passed, ci.estimate, ci.lower, ci.upper,
-            c.verified < plan.minGroupSize};
+    std::sort(out.begin(), out.end(), [](const GroupRate &a, const GroupRate &b) {
+        return a.verified != b.verified ? a.verified > b.verified : a.key < b.key;
+    });
+    return out;
 }
 
 } // namespace
@@ -69,51 +53,94 @@ GroupRate rateOf(const QString &key, const Counts &c, const EvaluationPlan &plan
 std::optional<EvaluationResult> evaluate(Workspace &workspace, const EvaluationPlan &plan,
                                          CoreError *error)
 {
-    QElapsedTimer timer;
-    timer.start();
-    QVariantList values;
-    const QString where = scopeClause(plan, values);
-    const QString groupColumn = QString(fieldInfo(plan.groupBy).key);
-    QSqlQuery q(workspace.database());
-    q.setForwardOnly(true);
-    q.prepare(u"SELECT "_s + groupColumn + u", passed, content_hash FROM record WHERE "_s + where
-              + u" ORDER BY id"_s);
-    for (const QVariant &v : values)
-        q.addBindValue(v);
-    if (!q.exec()) {
+    return evaluate(workspace, plan, EvaluateOptions{}, error);
+}
+
+std::optional<EvaluationResult> evaluate(Workspace &workspace, const EvaluationPlan &inputPlan,
+                                         const EvaluateOptions &options, CoreError *error)
+{
+    // A plan built in code may set only the legacy groupBy: it then is the one grouping field.
+    EvaluationPlan plan = inputPlan;
+    if (plan.groupByFields.empty() || plan.groupByFields.front() != plan.groupBy)
+        plan.groupByFields = {plan.groupBy};
+    QElapsedTimer total;
+    total.start();
+    QElapsedTimer stage;
+    stage.start();
+    EvaluationResult result;
+    bool cancelled = false;
+    // Reports progress and records the stage's time; false once the caller has cancelled.
+    auto step = [&](const char *name, int percent) {
+        result.stageTimings.insert(QString::fromLatin1(name), double(stage.nsecsElapsed()) / 1e6);
+        stage.restart();
+        if (options.progress && !options.progress(percent))
+            cancelled = true;
+        return !cancelled;
+    };
+    auto cancel = [&]() -> std::optional<EvaluationResult> {
         if (error)
-            *error = {ErrorCode::DatabaseError, q.lastError().text()};
+            *error = {ErrorCode::Cancelled, plan.title};
         return std::nullopt;
-    }
-    QHash<QString, Counts> counts;
-    QCryptographicHash fingerprint(QCryptographicHash::Sha256);
-    qint64 total = 0;
-    while (q.next()) {
-        Counts &c = counts[q.value(0).toString()];
-        ++c.verified;
-        c.passed += q.value(1).toInt() == 1 ? 1 : 0;
-        fingerprint.addData(q.value(2).toByteArray());
-        ++total;
-    }
-    if (total == 0) {
+    };
+    if (options.progress && !options.progress(0))
+        return cancel();
+
+    const auto data = loadDataset(
+        workspace, plan, [&] { return options.progress && !options.progress(5); }, error);
+    if (!data)
+        return std::nullopt;
+    if (data->size() == 0) {
         if (error)
             *error = {ErrorCode::NoData, plan.title};
         return std::nullopt;
     }
-    EvaluationResult result;
+    if (!step("load", 30))
+        return cancel();
+
     result.plan = plan;
     result.softwareVersion = QString::fromLatin1(metroeval::kVersion);
     result.createdAt = QDateTime::currentDateTimeUtc();
-    result.dataFingerprint = QString::fromLatin1(fingerprint.result().toHex());
-    result.recordsInScope = total;
+    result.dataFingerprint = data->fingerprint;
+    result.recordsInScope = qint64(data->size());
     QSqlQuery batches(u"SELECT COUNT(*) FROM import_batch"_s, workspace.database());
     result.batches = batches.next() ? batches.value(0).toLongLong() : 0;
-    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
-        result.groups.push_back(rateOf(it.key(), it.value(), plan));
-    std::sort(result.groups.begin(), result.groups.end(), [](const GroupRate &a, const GroupRate &b) {
-        return a.verified != b.verified ? a.verified > b.verified : a.key < b.key;
-    });
-    result.elapsedMs = double(timer.nsecsElapsed()) / 1e6;
+    result.groups = firstFieldRates(*data, plan);
+
+    engine::Context ctx{plan, *data, {}, {}, {}, {}};
+    engine::buildGroups(ctx);
+    for (const QString &label : ctx.axis.labels)
+        result.periods.append(label);
+    result.indicators.insert(u"pass_rate"_s, engine::passRateSection(ctx));
+    if (!step("groups", 45))
+        return cancel();
+    if (plan.has(Indicator::FailedItems))
+        result.indicators.insert(u"failed_items"_s, engine::failedItemsSection(ctx));
+    // The error distribution also feeds the composite score and near-limit criteria.
+    result.indicators.insert(u"normalized_error"_s, engine::normalizedErrorSection(ctx));
+    if (!step("indicators", 55))
+        return cancel();
+    QJsonArray alarms;
+    if (plan.has(Indicator::Warning))
+        result.indicators.insert(u"warning"_s, engine::warningSection(ctx, alarms));
+    if (plan.has(Indicator::Trend))
+        result.indicators.insert(u"trend"_s, engine::trendSection(ctx, alarms));
+    result.alarms = engine::rankAlarms(alarms);
+    if (!step("warning", 65))
+        return cancel();
+    if (plan.has(Indicator::Drift) || plan.has(Indicator::Reliability)
+        || plan.has(Indicator::Interval))
+        result.indicators.insert(u"histories"_s, engine::historiesSection(ctx));
+    if (!step("histories", 85))
+        return cancel();
+    const QJsonObject scoring = engine::scoringSection(ctx);
+    for (auto it = scoring.begin(); it != scoring.end(); ++it)
+        result.indicators.insert(it.key(), it.value());
+    if (!step("scoring", 95))
+        return cancel();
+    result.validation = engine::validationSection(ctx, result.alarms);
+    if (!step("validation", 100))
+        return cancel();
+    result.elapsedMs = double(total.nsecsElapsed()) / 1e6;
     return result;
 }
 
@@ -124,8 +151,10 @@ qint64 saveResult(Workspace &workspace, const EvaluationResult &result, CoreErro
               " VALUES (?, ?, ?, ?)"_s);
     q.addBindValue(result.createdAt.toString(Qt::ISODateWithMs));
     q.addBindValue(result.plan.title);
-    q.addBindValue(QString::fromUtf8(QJsonDocument(result.plan.toJson()).toJson(QJsonDocument::Compact)));
-    q.addBindValue(QString::fromUtf8(QJsonDocument(result.toJson()).toJson(QJsonDocument::Compact)));
+    q.addBindValue(
+        QString::fromUtf8(QJsonDocument(result.plan.toJson()).toJson(QJsonDocument::Compact)));
+    q.addBindValue(
+        QString::fromUtf8(QJsonDocument(result.toJson()).toJson(QJsonDocument::Compact)));
     if (!q.exec()) {
         if (error)
             *error = {ErrorCode::DatabaseError, q.lastError().text()};

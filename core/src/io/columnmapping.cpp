@@ -62,16 +62,24 @@ std::optional<ColumnMapping> ColumnMapping::fromProfile(const QJsonObject &profi
     };
     if (profile.value("format"_L1).toString() != "metroeval-mapping/1"_L1)
         return fail(u"format"_s);
+    if (!profile.value("columns"_L1).isObject())
+        return fail(u"columns"_s);
     const QJsonObject columns = profile.value("columns"_L1).toObject();
+    QStringList normalized;
+    for (const QString &h : headers)
+        normalized.append(normalizeHeader(h));
     ColumnMapping mapping;
     for (auto it = columns.begin(); it != columns.end(); ++it) {
         const auto field = fieldFromKey(it.value().toString());
         if (!field)
             return fail(u"columns."_s + it.key());
-        const qsizetype column = headers.indexOf(it.key());
+        // Exact header first, then the same header up to case, width and decoration. A header the
+        // file does not have is skipped: one profile serves exports that omit optional columns.
+        qsizetype column = headers.indexOf(it.key());
         if (column < 0)
-            return fail(u"columns."_s + it.key());
-        mapping.setColumn(*field, static_cast<int>(column), 1.0);
+            column = normalized.indexOf(normalizeHeader(it.key()));
+        if (column >= 0 && mapping.column(*field) < 0)
+            mapping.setColumn(*field, static_cast<int>(column), 1.0);
     }
     return mapping;
 }

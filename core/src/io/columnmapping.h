@@ -23,7 +23,9 @@ public:
     static ColumnMapping suggest(const QStringList &headers);
 
     /// \brief Reads a mapping profile ({"format":"metroeval-mapping/1","columns":{"证书编号":
-    /// "certificate_no", ...}}) and resolves it against \a headers.
+    /// "certificate_no", ...}}, docs/mapping-profile.md) and resolves it against \a headers:
+    /// exact header first, then the normalised header (normalizeHeader). Headers the file lacks
+    /// are skipped; an unknown field key or format is InvalidMapping.
     static std::optional<ColumnMapping> fromProfile(const QJsonObject &profile,
                                                     const QStringList &headers, CoreError *error);
 

@@ -12,8 +12,6 @@ namespace metroeval::core {
 namespace {
 constexpr qint64 kChunkBytes = 1 << 20;
 constexpr qsizetype kCompactThreshold = 1 << 20;
-
-enum class State { FieldStart, Unquoted, Quoted, QuoteInQuoted };
 } // namespace
 
 CsvReader::CsvReader(QIODevice *device, Options options)
@@ -64,6 +62,7 @@ bool CsvReader::fill()
 
 QChar CsvReader::detectDelimiter() const
 {
+    // The candidate seen most often outside quotes on the first (header) line.
     constexpr std::array<char16_t, 4> candidates{u',', u';', u'\t', u'|'};
     std::array<int, 4> counts{};
     bool quoted = false;
@@ -85,6 +84,91 @@ QChar CsvReader::detectDelimiter() const
     return QChar(candidates[best]);
 }
 
+CsvReader::Outcome CsvReader::readRecord(QStringList &fields, int &strayQuoteColumn,
+                                         bool &multiLine)
+{
+    const char16_t delimiter = m_delimiter.unicode();
+    qsizetype i = m_pos;
+    qint64 line = m_line;
+    // Makes m_buffer[k] readable; fill() only appends, so earlier indices stay valid.
+    auto have = [this](qsizetype k) {
+        while (k >= m_buffer.size()) {
+            if (!fill())
+                return false;
+        }
+        return true;
+    };
+    auto slice = [this](qsizetype from, qsizetype to) {
+        return QStringView(m_buffer).sliced(from, to - from);
+    };
+    for (;;) {
+        QString field;
+        if (have(i) && m_buffer.at(i) == u'"') {
+            ++i;
+            int quotedLines = 0;
+            for (;;) {
+                qsizetype j = i;
+                for (;;) {
+                    if (!have(j))
+                        return Outcome::Unbalanced;
+                    const char16_t c = m_buffer.at(j).unicode();
+                    if (c == u'"')
+                        break;
+                    if (c == u'\n' && ++quotedLines > kMaxQuotedLines)
+                        return Outcome::Unbalanced;
+                    ++j;
+                }
+                field.append(slice(i, j));
+                i = j + 1;
+                if (have(i) && m_buffer.at(i) == u'"') {
+                    field.append(u'"');
+                    ++i;
+                    continue;
+                }
+                break;
+            }
+            line += quotedLines;
+            multiLine = multiLine || quotedLines > 0;
+            if (have(i) && m_buffer.at(i) != delimiter && m_buffer.at(i) != u'\n'
+                && m_buffer.at(i) != u'\r' && strayQuoteColumn < 0)
+                strayQuoteColumn = static_cast<int>(fields.size()); // text after a closing quote
+        }
+        // Unquoted text (or what follows a closing quote) up to the delimiter or line end.
+        qsizetype start = i;
+        for (;;) {
+            if (!have(i))
+                break;
+            const char16_t c = m_buffer.at(i).unicode();
+            if (c == delimiter || c == u'\n')
+                break;
+            if (c == u'\r') { // CR of CRLF, or a lone CR: not data
+                field.append(slice(start, i));
+                start = ++i;
+                continue;
+            }
+            if (c == u'"' && strayQuoteColumn < 0)
+                strayQuoteColumn = static_cast<int>(fields.size());
+            ++i;
+        }
+        if (field.isEmpty())
+            field = slice(start, i).toString();
+        else
+            field.append(slice(start, i));
+        fields.append(std::move(field));
+        if (!have(i)) {
+            m_pos = i;
+            m_line = line;
+            return Outcome::Record;
+        }
+        if (m_buffer.at(i) == u'\n') {
+            m_pos = i + 1;
+            m_line = line + 1;
+            return Outcome::Record;
+        }
+        ++i; // the delimiter
+    }
+}
+
 bool CsvReader::next(CsvRow &row, std::optional<RowIssue> &issue)
 {
     issue.reset();
@@ -98,73 +182,17 @@ bool CsvReader::next(CsvRow &row, std::optional<RowIssue> &issue)
 
         const qsizetype recordStart = m_pos;
         const qint64 startLine = m_line;
-        QStringList fields;
-        QString field;
-        State state = State::FieldStart;
-        int quotedLines = 0;
-        bool sawContent = false;
-        bool unbalanced = false;
-        qsizetype i = m_pos;
-
-        for (;;) {
-            if (i >= m_buffer.size() && !fill()) {
-                if (state == State::Quoted) {
-                    unbalanced = true;
-                    break;
-                }
-                fields.append(field);
-                m_pos = i;
-                break;
-            }
-            const QChar c = m_buffer.at(i++);
-            if (c == u'\n')
-                ++m_line;
-            switch (state) {
-            case State::Quoted:
-                if (c == u'"') {
-                    state = State::QuoteInQuoted;
-                } else {
-                    if (c == u'\n' && ++quotedLines > kMaxQuotedLines)
-                        unbalanced = true;
-                    field.append(c);
-                }
-                break;
-            case State::QuoteInQuoted:
-                if (c == u'"') {
-                    field.append(c);
-                    state = State::Quoted;
-                    break;
-                }
-                state = State::Unquoted; // a stray character after a closing quote is kept
-                [[fallthrough]];
-            case State::FieldStart:
-            case State::Unquoted:
-                if (c == m_delimiter) {
-                    fields.append(field);
-                    field.clear();
-                    state = State::FieldStart;
-                    sawContent = true;
-                } else if (c == u'"' && state == State::FieldStart) {
-                    state = State::Quoted;
-                    sawContent = true;
-                } else if (c == u'\r') {
-                    // CR of CRLF (or a lone CR) is not data
-                } else if (c == u'\n') {
-                    fields.append(field);
-                    m_pos = i;
-                    goto recordEnd;
-                } else {
-                    field.append(c);
-                    state = State::Unquoted;
-                    sawContent = true;
-                }
-                break;
-            }
-            if (unbalanced)
-                break;
-        }
-    recordEnd:
-        if (unbalanced) {
+        row.fields.clear();
+        int strayQuoteColumn = -1;
+        bool multiLine = false;
+        const Outcome outcome = readRecord(row.fields, strayQuoteColumn, multiLine);
+        // A quote that swallowed the following lines shows as a multi-line field closed by a
+        // quote that text follows, or as a wrong field count.
+        const bool swallowed = outcome == Outcome::Record && multiLine
+                               && (strayQuoteColumn >= 0
+                                   || (m_expectedFields > 0
+                                       && row.fields.size() != m_expectedFields));
+        if (outcome == Outcome::Unbalanced || swallowed) {
             // Give back everything after the record's first line and report that line alone.
             const qsizetype newline = m_buffer.indexOf(u'\n', recordStart);
             const qsizetype lineEnd = newline < 0 ? m_buffer.size() : newline;
@@ -178,10 +206,15 @@ bool CsvReader::next(CsvRow &row, std::optional<RowIssue> &issue)
             issue = RowIssue{startLine, -1, RowIssueCode::UnbalancedQuote, firstLine.left(200)};
             return true;
         }
-        if (!sawContent && fields.size() == 1 && fields.constFirst().isEmpty())
-            continue; // blank line
-        row.fields = std::move(fields);
+        const bool blank = row.fields.size() == 1 && row.fields.constFirst().isEmpty()
+                           && m_buffer.at(recordStart) != u'"';
+        if (blank)
+            continue;
         row.line = startLine;
+        if (strayQuoteColumn >= 0) {
+            issue = RowIssue{startLine, strayQuoteColumn, RowIssueCode::UnbalancedQuote,
+                             row.fields.value(strayQuoteColumn).left(200)};
+        }
         return true;
     }
 }

@@ -1,17 +1,25 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/importer.h"
 
-#include "io/csvreader.h"
+#include "io/columnmapping.h"
 #include "io/recordparser.h"
+#include "io/rowpipeline.h"
+#include "io/sha256.h"
+#include "io/tablesource.h"
 #include "io/textdecoding.h"
 #include "storage/recordstore.h"
 #include "storage/workspace.h"
 
-#include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSqlQuery>
+
+#include <atomic>
+#include <future>
+#include <thread>
 
 namespace metroeval::core {
 
@@ -19,32 +27,93 @@ using namespace Qt::StringLiterals;
 
 QJsonObject ImportSummary::toJson() const
 {
-    QJsonObject reasons;
-    for (auto it = quarantineReasons.begin(); it != quarantineReasons.end(); ++it)
-        reasons.insert(it.key(), it.value());
+    auto toObject = [](const QMap<QString, qint64> &map) {
+        QJsonObject o;
+        for (auto it = map.begin(); it != map.end(); ++it)
+            o.insert(it.key(), it.value());
+        return o;
+    };
     return {
         {u"batch_id"_s, batchId},
         {u"file"_s, fileName},
+        {u"file_size"_s, fileSize},
         {u"sha256"_s, sha256},
+        {u"source_kind"_s, sourceKind},
+        {u"sheet"_s, sheet},
         {u"encoding"_s, encoding},
         {u"delimiter"_s, delimiter},
         {u"rows_read"_s, rowsRead},
         {u"imported"_s, imported},
+        {u"new_versions"_s, newVersions},
         {u"duplicates"_s, duplicates},
         {u"quarantined"_s, quarantined},
-        {u"quarantine_reasons"_s, reasons},
+        {u"flagged"_s, flagged},
+        {u"quarantine_reasons"_s, toObject(quarantineReasons)},
+        {u"flag_reasons"_s, toObject(flagReasons)},
         {u"mapping"_s, mappingProfile},
+        {u"elapsed_ms"_s, elapsedMs},
     };
 }
 
 namespace {
 
-QString sha256Of(QFile &file)
+constexpr std::size_t kChunkRows = 2048;
+constexpr std::size_t kChunksInFlight = 8;
+
+QString sha256Of(const QString &path)
 {
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(&file);
-    file.seek(0);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    Sha256 hash;
+    QByteArray buffer(1 << 20, Qt::Uninitialized);
+    for (;;) {
+        const qint64 n = file.read(buffer.data(), buffer.size());
+        if (n < 0)
+            return {};
+        if (n == 0)
+            break;
+        hash.addData(QByteArrayView(buffer).first(n));
+    }
     return QString::fromLatin1(hash.result().toHex());
+}
+
+// Reads, types and hashes rows on its own thread; hands chunks to the writer.
+void parseRows(TableSource &source, int headerColumns, const ColumnMapping &mapping,
+               RowQueue &queue, std::atomic<qint64> &progress)
+{
+    const ParseContext context{source.dateSystem()};
+    RowQueue::Chunk chunk;
+    CsvRow row;
+    std::optional<RowIssue> issue;
+    while (source.next(row, issue)) {
+        if (chunk.empty()) {
+            queue.reuse(chunk);
+            chunk.reserve(kChunkRows);
+        }
+        ParsedRow &out = chunk.emplace_back();
+        if (!issue)
+            issue = parseRecord(row.fields, row.line, headerColumns, mapping, context, out.record,
+                                out.extras);
+        if (issue) {
+            out.quarantined = true;
+            out.issue = *issue;
+            out.fields = std::move(row.fields);
+        } else {
+            out.hash = recordContentHash(out.record);
+            encodeRecord(out.record, out.extras, out.text);
+        }
+        if (chunk.size() == kChunkRows) {
+            progress.store(source.done(), std::memory_order_relaxed);
+            if (!queue.push(std::move(chunk)))
+                return;
+            chunk = {};
+        }
+    }
+    progress.store(source.done(), std::memory_order_relaxed);
+    if (!chunk.empty())
+        queue.push(std::move(chunk));
+    queue.close();
 }
 
 class ImportRun
@@ -63,9 +132,9 @@ private:
             *m_error = {code, detail};
         return std::nullopt;
     }
-    bool readRows(CsvReader &reader, qint64 fileSize, int headerColumns,
-                  const ColumnMapping &mapping);
-    void quarantine(const RowIssue &issue, const QString &raw);
+    bool resolveMapping(const QStringList &header, ColumnMapping &mapping);
+    bool writeRows(TableSource &source, int headerColumns, const ColumnMapping &mapping);
+    bool writeChunk(RowQueue::Chunk &chunk);
 
     Workspace &m_ws;
     const ImportOptions &m_options;
@@ -73,121 +142,207 @@ private:
     RecordWriter m_writer;
     ImportBatchInfo m_batch;
     ImportSummary m_summary;
-    bool m_writeFailed = false;
     bool m_cancelled = false;
 };
 
-void ImportRun::quarantine(const RowIssue &issue, const QString &raw)
+bool ImportRun::writeChunk(RowQueue::Chunk &chunk)
 {
-    ++m_summary.quarantined;
-    ++m_summary.quarantineReasons[QString(rowIssueCodeKey(issue.code))];
-    if (!m_writer.insertQuarantine(m_batch.id, issue, raw))
-        m_writeFailed = true;
-}
-
-bool ImportRun::readRows(CsvReader &reader, qint64 fileSize, int headerColumns,
-                         const ColumnMapping &mapping)
-{
-    CsvRow row;
-    std::optional<RowIssue> issue;
-    VerificationRecord record;
-    const QString delimiter(reader.delimiter());
-    while (!m_writeFailed && reader.next(row, issue)) {
+    for (ParsedRow &row : chunk) {
         ++m_summary.rowsRead;
-        if (!issue)
-            issue = parseRecord(row.fields, row.line, headerColumns, mapping, record);
-        if (issue) {
-            quarantine(*issue, row.fields.join(delimiter));
-        } else {
-            bool duplicate = false;
-            if (!m_writer.insertRecord(m_batch.id, record, &duplicate))
-                m_writeFailed = true;
-            ++(duplicate ? m_summary.duplicates : m_summary.imported);
+        if (row.quarantined) {
+            ++m_summary.quarantined;
+            ++m_summary.quarantineReasons[QString(rowIssueCodeKey(row.issue.code))];
+            const QString raw = row.fields.join(m_summary.delimiter.isEmpty()
+                                                    ? u"\t"_s : m_summary.delimiter);
+            if (!m_writer.insertQuarantine(m_batch.id, row.issue, raw, row.fields))
+                return false;
+            continue;
         }
-        if (m_options.progress && (m_summary.rowsRead & 0x3FFF) == 0
-            && !m_options.progress(reader.bytesRead(), fileSize)) {
-            m_cancelled = true;
+        switch (m_writer.insertRecord(m_batch.id, row.record, row.text, row.hash)) {
+        case RecordWriter::Outcome::Failed:
             return false;
+        case RecordWriter::Outcome::Duplicate:
+            ++m_summary.duplicates;
+            continue;
+        case RecordWriter::Outcome::NewVersion:
+            ++m_summary.newVersions;
+            [[fallthrough]];
+        case RecordWriter::Outcome::Inserted:
+            ++m_summary.imported;
+            break;
+        }
+        if (!row.extras.flags.isEmpty()) {
+            ++m_summary.flagged;
+            for (const RowIssue &flag : row.extras.flags)
+                ++m_summary.flagReasons[rowIssueCodeKey(flag.code) + u':' + flag.detail];
         }
     }
-    return !m_writeFailed;
+    return true;
 }
 
-std::optional<ImportSummary> ImportRun::run(const QString &filePath)
+bool ImportRun::writeRows(TableSource &source, int headerColumns, const ColumnMapping &mapping)
 {
-    QFile file(filePath);
-    if (!file.exists())
-        return fail(ErrorCode::FileNotFound, filePath);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(ErrorCode::FileUnreadable, filePath);
-    QByteArray encoding;
-    if (m_options.encoding != "auto"_L1 && !m_options.encoding.isEmpty()) {
-        encoding = canonicalEncodingName(m_options.encoding);
-        if (encoding.isEmpty())
-            return fail(ErrorCode::UnknownEncoding, m_options.encoding);
+    RowQueue queue(kChunksInFlight);
+    std::atomic<qint64> progress{0};
+    std::thread parser(parseRows, std::ref(source), headerColumns, std::cref(mapping),
+                       std::ref(queue), std::ref(progress));
+    bool ok = true;
+    RowQueue::Chunk chunk;
+    while (queue.pop(chunk)) {
+        if (!writeChunk(chunk)) {
+            ok = false;
+            break;
+        }
+        queue.recycle(std::move(chunk));
+        chunk = {};
+        if (m_options.progress
+            && !m_options.progress(progress.load(std::memory_order_relaxed), source.total())) {
+            m_cancelled = true;
+            ok = false;
+            break;
+        }
     }
-    m_summary.sha256 = sha256Of(file);
-    CsvReader reader(&file, {encoding, std::nullopt});
-    if (!reader.start())
-        return fail(ErrorCode::UnknownEncoding, QString::fromLatin1(encoding));
-    CsvRow header;
-    std::optional<RowIssue> headerIssue;
-    if (!reader.next(header, headerIssue) || headerIssue)
-        return fail(ErrorCode::EmptyFile, filePath);
+    queue.cancel(); // releases a parser blocked on a full queue
+    parser.join();
+    return ok;
+}
 
-    ColumnMapping mapping = ColumnMapping::suggest(header.fields);
+bool ImportRun::resolveMapping(const QStringList &header, ColumnMapping &mapping)
+{
+    mapping = ColumnMapping::suggest(header);
     if (m_options.mappingProfile) {
         const auto fromProfile =
-            ColumnMapping::fromProfile(*m_options.mappingProfile, header.fields, m_error);
+            ColumnMapping::fromProfile(*m_options.mappingProfile, header, m_error);
         if (!fromProfile)
-            return std::nullopt;
+            return false;
         mapping = *fromProfile;
     }
     if (const QList<Field> missing = mapping.missingRequired(); !missing.isEmpty()) {
         QStringList names;
         for (Field f : missing)
             names.append(QString::fromUtf8(fieldInfo(f).chineseHeader));
-        return fail(ErrorCode::MissingRequiredColumns, names.join(u", "_s));
+        fail(ErrorCode::MissingRequiredColumns, names.join(u", "_s));
+        return false;
     }
+    return true;
+}
 
-    m_summary.fileName = QFileInfo(filePath).fileName();
-    m_summary.encoding = QString::fromLatin1(reader.encodingName());
-    m_summary.delimiter = QString(reader.delimiter());
+std::optional<ImportSummary> ImportRun::run(const QString &filePath)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const QFileInfo info(filePath);
+    if (!info.exists())
+        return fail(ErrorCode::FileNotFound, filePath);
+    // Reading options: the caller's, else those stored in the mapping profile, else detection.
+    const QJsonObject profileOptions =
+        m_options.mappingProfile ? m_options.mappingProfile->value("options"_L1).toObject()
+                                 : QJsonObject();
+    QString encodingChoice = m_options.encoding;
+    if ((encodingChoice.isEmpty() || encodingChoice == "auto"_L1)
+        && profileOptions.contains("encoding"_L1))
+        encodingChoice = profileOptions.value("encoding"_L1).toString();
+    SourceOptions sourceOptions;
+    if (!encodingChoice.isEmpty() && encodingChoice != "auto"_L1) {
+        sourceOptions.encoding = canonicalEncodingName(encodingChoice);
+        if (sourceOptions.encoding.isEmpty())
+            return fail(ErrorCode::UnknownEncoding, encodingChoice);
+    }
+    sourceOptions.delimiter = m_options.delimiter;
+    const QString profileDelimiter = profileOptions.value("delimiter"_L1).toString();
+    if (!sourceOptions.delimiter && profileDelimiter.size() == 1)
+        sourceOptions.delimiter = profileDelimiter.front();
+    sourceOptions.sheet = m_options.sheet.isEmpty()
+                              ? profileOptions.value("sheet"_L1).toString() : m_options.sheet;
+
+    auto source = TableSource::open(filePath, sourceOptions, m_error);
+    if (!source)
+        return std::nullopt;
+    CsvRow header;
+    std::optional<RowIssue> headerIssue;
+    if (!source->next(header, headerIssue) || headerIssue)
+        return fail(ErrorCode::EmptyFile, filePath);
+    ColumnMapping mapping;
+    if (!resolveMapping(header.fields, mapping))
+        return std::nullopt;
+    source->setExpectedFields(static_cast<int>(header.fields.size()));
+
+    m_summary.fileName = info.fileName();
+    m_summary.fileSize = info.size();
+    // The file's hash is provenance only: compute it while the rows are imported.
+    std::future<QString> fileHash = std::async(std::launch::async, sha256Of, filePath);
+    m_summary.sourceKind = source->kind() == SourceKind::Xlsx ? u"xlsx"_s : u"csv"_s;
+    m_summary.sheet = source->sheet();
+    m_summary.encoding = source->encoding();
+    m_summary.delimiter = source->delimiter();
     m_summary.mappingProfile = mapping.toProfile(header.fields);
-    m_batch = {0, m_summary.fileName, file.size(), m_summary.sha256, m_summary.encoding,
-               m_summary.delimiter, QDateTime::currentDateTimeUtc(), m_options.userName,
-               QString::fromUtf8(QJsonDocument(m_summary.mappingProfile).toJson(
-                   QJsonDocument::Compact))};
+    if (!m_options.mappingProfileName.isEmpty())
+        m_summary.mappingProfile.insert(u"name"_s, m_options.mappingProfileName);
+    m_batch.fileName = m_summary.fileName;
+    m_batch.fileSize = m_summary.fileSize;
+    m_batch.encoding = m_summary.encoding;
+    m_batch.delimiter = m_summary.delimiter;
+    m_batch.importedAt = QDateTime::currentDateTimeUtc();
+    m_batch.userName = m_options.userName;
+    m_batch.mappingJson = QString::fromUtf8(
+        QJsonDocument(m_summary.mappingProfile).toJson(QJsonDocument::Compact));
+    m_batch.sourceKind = m_summary.sourceKind;
+    m_batch.sheet = m_summary.sheet;
+    m_batch.profileName = m_options.mappingProfileName;
+    m_batch.headerJson = QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(header.fields)).toJson(QJsonDocument::Compact));
+    m_batch.date1904 = source->dateSystem() == DateSystem::Excel1904;
 
     QSqlDatabase &db = m_ws.database();
+    QSqlQuery pragma(db);
+    // 512 MiB of page cache: the random-keyed unique index must not spill mid-transaction.
+    pragma.exec(u"PRAGMA cache_size = -524288"_s);
     if (!db.transaction())
         return fail(ErrorCode::DatabaseError, u"begin transaction"_s);
-    bool ok = m_writer.prepare() && (m_batch.id = m_writer.insertBatch(m_batch)) > 0;
-    ok = ok && readRows(reader, file.size(), static_cast<int>(header.fields.size()), mapping);
+    bool bulk = false;
+    bool ok = (!m_options.allowBulkLoad || m_writer.beginBulkLoad(&bulk)) && m_writer.prepare()
+              && m_writer.trackVersions() && (m_batch.id = m_writer.insertBatch(m_batch)) > 0;
+    ok = ok && writeRows(*source, static_cast<int>(header.fields.size()), mapping);
+    const bool broken = ok && source->failed();
+    ok = ok && !broken && m_writer.endBulkLoad();
     if (ok) {
         m_batch.rowsRead = m_summary.rowsRead;
         m_batch.imported = m_summary.imported;
         m_batch.duplicates = m_summary.duplicates;
         m_batch.quarantined = m_summary.quarantined;
+        m_batch.newVersions = m_summary.newVersions;
+        m_summary.sha256 = fileHash.get();
+        m_batch.sha256 = m_summary.sha256;
+        m_writer.finish();
         ok = m_writer.updateBatchCounts(m_batch) && db.commit();
     }
     if (!ok) {
+        m_writer.finish();
         db.rollback();
         if (m_cancelled)
             return fail(ErrorCode::Cancelled, filePath);
+        if (broken)
+            return fail(ErrorCode::FileUnreadable, filePath);
         return fail(ErrorCode::DatabaseError, m_writer.lastError());
     }
     m_summary.batchId = m_batch.id;
+    m_summary.elapsedMs = timer.elapsed();
     return m_summary;
 }
 
 } // namespace
 
-std::optional<ImportSummary> importCsvFile(Workspace &workspace, const QString &filePath,
-                                           const ImportOptions &options, CoreError *error)
+std::optional<ImportSummary> importFile(Workspace &workspace, const QString &filePath,
+                                        const ImportOptions &options, CoreError *error)
 {
     ImportRun run(workspace, options, error);
     return run.run(filePath);
+}
+
+std::optional<ImportSummary> importCsvFile(Workspace &workspace, const QString &filePath,
+                                           const ImportOptions &options, CoreError *error)
+{
+    return importFile(workspace, filePath, options, error);
 }
 
 } // namespace metroeval::core

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "report/reportmodel.h"
 
+#include "cleaning/qualityreport.h"
+
 #include <algorithm>
 
 namespace metroeval::core {
@@ -69,6 +71,25 @@ ReportModel buildReportModel(const EvaluationResult &result, Audience audience)
     }
     model.highestLevel = highest;
     return model;
+}
+
+bool attachQualitySection(ReportModel &model, Workspace &workspace, CoreError *error)
+{
+    const auto report = cleaning::computeQualityReport(workspace, error);
+    if (!report)
+        return false;
+    QualitySection section;
+    section.records = report->records;
+    section.effectiveRecords = report->effectiveRecords;
+    section.maskedRecords = report->maskedRecords;
+    section.cleaned = report->runId > 0;
+    for (int d = 0; d < cleaning::kDimensionCount; ++d) {
+        const cleaning::QualityCount &c = report->dimensions[std::size_t(d)];
+        section.dimensions.push_back({QString(cleaning::dimensionKey(cleaning::Dimension(d))),
+                                      c.checked, c.issuesRaw, c.issuesRemaining, c.score()});
+    }
+    model.quality = std::move(section);
+    return true;
 }
 
 } // namespace metroeval::core

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/coreerror.h"
 #include "evaluation/evaluationresult.h"
 #include "model/field.h"
 
@@ -35,6 +36,26 @@ struct ReportRow
     bool belowMinimum = false;
 };
 
+/// \brief One GB/T 36344 data-quality dimension as the report's data section shows it.
+struct QualityRow
+{
+    QString dimension; ///< key: completeness, validity, consistency, uniqueness, timeliness, accuracy
+    qint64 checked = 0;
+    qint64 issuesRaw = 0;
+    qint64 issuesRemaining = 0;
+    double score = 0.0; ///< 1 − remaining / checked; NaN when nothing was checked
+};
+
+/// \brief The data section of a report: the workspace's data-quality summary.
+struct QualitySection
+{
+    qint64 records = 0;
+    qint64 effectiveRecords = 0;
+    qint64 maskedRecords = 0;
+    bool cleaned = false; ///< a cleaning run has been applied
+    std::vector<QualityRow> dimensions;
+};
+
 /// \brief What a report shows, already masked for its audience. The renderer only lays it out.
 struct ReportModel
 {
@@ -51,10 +72,17 @@ struct ReportModel
     QDateTime evaluatedAt;
     SecurityLevel highestLevel = SecurityLevel::L1Public;
     std::vector<ReportRow> rows;
+    std::optional<QualitySection> quality;
 };
 
 /// \brief Builds the report of \a result for \a audience: rows of groups below the minimum size are
 /// suppressed for audiences not entitled to L2 data, and the highest level present is recorded.
 ReportModel buildReportModel(const EvaluationResult &result, Audience audience);
+
+class Workspace;
+
+/// \brief Adds the data-quality summary of \a workspace (GB/T 36344 dimensions, after cleaning)
+/// to \a model. Returns false (and leaves the model without a data section) on a database error.
+bool attachQualitySection(ReportModel &model, Workspace &workspace, CoreError *error);
 
 } // namespace metroeval::core

@@ -1,86 +1,308 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "storage/recordstore.h"
 
-#include <QCryptographicHash>
+#include "io/sha256.h"
+
+#include <QStringEncoder>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlQuery>
 #include <QVariant>
 
+#include <sqlite3.h>
+
 #include <cmath>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace metroeval::core {
 
 using namespace Qt::StringLiterals;
 
 namespace {
-QVariant dayOrNull(const QDate &date)
-{
-    return date.isValid() ? QVariant(date.toJulianDay()) : QVariant(QMetaType(QMetaType::LongLong));
-}
-
-// Text columns are NOT NULL: a null QString would bind as SQL NULL, so bind '' instead.
 QVariant text(const QString &value)
 {
+    // Text columns are NOT NULL: a null QString would bind as SQL NULL, so bind '' instead.
     return value.isNull() ? QVariant(QString(u""_s)) : QVariant(value);
 }
 
-QVariant realOrNull(double value)
+void bindText(sqlite3_stmt *s, int index, const QString &value)
 {
-    return std::isnan(value) ? QVariant(QMetaType(QMetaType::Double)) : QVariant(value);
+    // SQLITE_STATIC: the QString outlives the step that reads it.
+    if (value.isEmpty())
+        sqlite3_bind_text(s, index, "", 0, SQLITE_STATIC);
+    else
+        sqlite3_bind_text16(s, index, value.constData(), static_cast<int>(value.size() * 2),
+                            SQLITE_STATIC);
+}
+
+void bindDay(sqlite3_stmt *s, int index, const QDate &date)
+{
+    if (date.isValid())
+        sqlite3_bind_int64(s, index, date.toJulianDay());
+    else
+        sqlite3_bind_null(s, index);
+}
+
+void bindReal(sqlite3_stmt *s, int index, double value)
+{
+    if (std::isnan(value))
+        sqlite3_bind_null(s, index);
+    else
+        sqlite3_bind_double(s, index, value);
+}
+
+void hashText(Sha256 &hash, QStringView value)
+{
+    hash.addData(QByteArrayView(reinterpret_cast<const char *>(value.utf16()),
+                                value.size() * qsizetype(sizeof(char16_t))));
+    hash.addData(QByteArrayView("\x1f\x00", 2));
+}
+
+// QDate::toString(Qt::ISODate) without the allocation, for the four-digit years typed dates have.
+void hashIsoDate(Sha256 &hash, const QDate &date)
+{
+    const int y = date.year();
+    if (y < 1000 || y > 9999) {
+        hashText(hash, date.toString(Qt::ISODate));
+        return;
+    }
+    const int m = date.month();
+    const int d = date.day();
+    const char16_t iso[10] = {
+        char16_t(u'0' + y / 1000),     char16_t(u'0' + y / 100 % 10), char16_t(u'0' + y / 10 % 10),
+        char16_t(u'0' + y % 10),       u'-',
+        char16_t(u'0' + m / 10),       char16_t(u'0' + m % 10),       u'-',
+        char16_t(u'0' + d / 10),       char16_t(u'0' + d % 10)};
+    hashText(hash, QStringView(iso, 10));
+}
+
+void bindUtf8(sqlite3_stmt *s, int index, QByteArrayView value)
+{
+    // SQLITE_STATIC: the encoded row outlives the step that reads it.
+    sqlite3_bind_text(s, index, value.isEmpty() ? "" : value.data(),
+                      static_cast<int>(value.size()), SQLITE_STATIC);
+}
+
+std::uint64_t keyHash(QByteArrayView text)
+{
+    return std::hash<std::string_view>{}(std::string_view(text.data(), std::size_t(text.size())));
 }
 } // namespace
 
+sqlite3 *sqliteHandle(QSqlDatabase &db)
+{
+    const QVariant v = db.driver() ? db.driver()->handle() : QVariant();
+    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(v.constData());
+}
+
 QByteArray recordContentHash(const VerificationRecord &record)
 {
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    for (const QString &value : record.raw) {
-        hash.addData(QByteArrayView(reinterpret_cast<const char *>(value.utf16()),
-                                    value.size() * qsizetype(sizeof(char16_t))));
-        hash.addData(QByteArrayView("\x1f\x00", 2));
+    Sha256 hash;
+    for (const FieldInfo &info : allFields()) {
+        const QDate *date = info.field == Field::VerificationDate ? &record.verificationDate
+                            : info.field == Field::DueDate        ? &record.dueDate
+                            : info.field == Field::ManufactureDate ? &record.manufactureDate
+                                                                  : nullptr;
+        if (date && date->isValid())
+            hashIsoDate(hash, *date);
+        else
+            hashText(hash, record.text(info.field));
     }
     return hash.result();
 }
 
+void encodeRecord(const VerificationRecord &record, const RecordExtras &extras,
+                  EncodedRecord &out)
+{
+    // Stateless: every column is a complete string.
+    QStringEncoder encoder(QStringEncoder::Utf8, QStringEncoder::Flag::Stateless);
+    qsizetype needed = 0;
+    for (const QString &value : record.raw)
+        needed += value.size();
+    const QString items = extras.failedItems.join(u'、');
+    const QString flags = extras.flagsText();
+    needed += extras.valueUnit.size() + items.size() + flags.size();
+    out.text.resize(encoder.requiredSpace(needed));
+    char *const begin = out.text.data();
+    char *p = begin;
+    int k = 0;
+    auto put = [&](QStringView value) {
+        out.bounds[k++] = static_cast<int>(p - begin);
+        p = encoder.appendToBuffer(p, value);
+    };
+    for (const QString &value : record.raw)
+        put(value);
+    out.bounds[k++] = static_cast<int>(p - begin);
+    p = std::copy(extras.valueUnit.begin(), extras.valueUnit.end(), p); // Latin-1 ASCII units
+    put(items);
+    put(flags);
+    out.bounds[k] = static_cast<int>(p - begin);
+    out.text.truncate(p - begin);
+}
+
+/// The certificates and their current records, for RecordWriter::trackVersions().
+struct RecordWriter::VersionIndex
+{
+    struct Current
+    {
+        qint64 id = 0;
+        qint64 version = 0;
+    };
+    /// Certificates written by this writer → their current record (exact keys).
+    std::unordered_map<std::string, Current> written;
+    /// Hashes of certificate numbers with a current record before this writer began; a hit may
+    /// be a collision and is confirmed by SQL.
+    std::unordered_set<std::uint64_t> existing;
+};
+
+/// Content hashes written during a bulk load, and the indexes to rebuild after it.
+struct RecordWriter::BulkLoad
+{
+    struct Digest
+    {
+        std::array<std::uint64_t, 4> words{};
+        bool operator==(const Digest &) const = default;
+    };
+    static std::optional<Digest> digest(const QByteArray &hash)
+    {
+        Digest d;
+        if (hash.size() != sizeof(d.words))
+            return std::nullopt;
+        std::memcpy(d.words.data(), hash.constData(), sizeof(d.words));
+        return d;
+    }
+    // Open addressing with linear probing: one cache miss per look-up, no node per hash. The
+    // digests are SHA-256, so their first word is a uniform slot number; the all-zero digest
+    // marks a free slot and is kept aside.
+    bool contains(const Digest &d) const
+    {
+        if (d == Digest{})
+            return hasZero;
+        if (slots.empty())
+            return false;
+        for (std::size_t i = d.words[0] & (slots.size() - 1);; i = (i + 1) & (slots.size() - 1)) {
+            if (slots[i] == d)
+                return true;
+            if (slots[i] == Digest{})
+                return false;
+        }
+    }
+    void insert(const Digest &d)
+    {
+        if (d == Digest{}) {
+            hasZero = true;
+            return;
+        }
+        if ((count + 1) * 2 > slots.size()) {
+            std::vector<Digest> old(std::max<std::size_t>(1u << 16, slots.size() * 2));
+            old.swap(slots);
+            count = 0;
+            for (const Digest &o : old) {
+                if (!(o == Digest{}))
+                    place(o);
+            }
+        }
+        place(d);
+    }
+    void place(const Digest &d)
+    {
+        std::size_t i = d.words[0] & (slots.size() - 1);
+        while (!(slots[i] == Digest{}) && !(slots[i] == d))
+            i = (i + 1) & (slots.size() - 1);
+        if (slots[i] == Digest{})
+            ++count;
+        slots[i] = d;
+    }
+    std::vector<Digest> slots;
+    std::size_t count = 0;
+    bool hasZero = false;
+    QList<QByteArray> indexSql;
+};
+
 RecordWriter::RecordWriter(QSqlDatabase &db)
     : m_db(db)
-    , m_insertRecord(db)
-    , m_insertQuarantine(db)
+    , m_handle(sqliteHandle(db))
 {}
+
+RecordWriter::~RecordWriter()
+{
+    for (sqlite3_stmt *s :
+         {m_insertRecord, m_findCurrent, m_supersede, m_setVersion, m_insertQuarantine})
+        sqlite3_finalize(s);
+}
+
+bool RecordWriter::fail(const char *what)
+{
+    m_lastError = QString::fromLatin1(what) + u": "_s
+                  + (m_handle ? QString::fromUtf8(sqlite3_errmsg(m_handle)) : u"no sqlite"_s);
+    return false;
+}
 
 bool RecordWriter::prepare()
 {
+    if (!m_handle)
+        return fail("QSQLITE handle");
     QString columns = u"batch_id, source_line, content_hash"_s;
     QString params = u"?, ?, ?"_s;
     for (const FieldInfo &info : allFields()) {
         columns += u", "_s + info.key;
         params += u", ?"_s;
     }
-    columns += u", verification_day, due_day, manufacture_day, passed, max_error_value, mpe_value"_s;
-    params += u", ?, ?, ?, ?, ?, ?"_s;
-    if (!m_insertRecord.prepare(u"INSERT OR IGNORE INTO record ("_s + columns + u") VALUES ("_s
-                                + params + u")"_s)) {
-        m_lastError = m_insertRecord.lastError().text();
-        return false;
-    }
-    if (!m_insertQuarantine.prepare(
-            u"INSERT INTO quarantine (batch_id, source_line, column_index, code, detail, raw_text)"
-            " VALUES (?, ?, ?, ?, ?, ?)"_s)) {
-        m_lastError = m_insertQuarantine.lastError().text();
-        return false;
-    }
+    columns += u", verification_day, due_day, manufacture_day, passed, max_error_value, mpe_value,"
+               " value_unit, failed_item_list, flags"_s;
+    params += u", ?, ?, ?, ?, ?, ?, ?, ?, ?"_s;
+    auto prep = [this](const QString &sql, sqlite3_stmt **out) {
+        const QByteArray utf8 = sql.toUtf8();
+        return sqlite3_prepare_v3(m_handle, utf8.constData(), static_cast<int>(utf8.size()),
+                                  SQLITE_PREPARE_PERSISTENT, out, nullptr)
+               == SQLITE_OK;
+    };
+    if (!prep(u"INSERT OR IGNORE INTO record ("_s + columns + u") VALUES ("_s + params + u")"_s,
+              &m_insertRecord)
+        || !prep(u"SELECT id, version FROM record WHERE certificate_no = ?1"
+                 " AND superseded_by IS NULL AND id <> ?2 ORDER BY version DESC LIMIT 1"_s,
+                 &m_findCurrent)
+        || !prep(u"UPDATE record SET superseded_by = ?1 WHERE id = ?2"_s, &m_supersede)
+        || !prep(u"UPDATE record SET version = ?1 WHERE id = ?2"_s, &m_setVersion)
+        || !prep(u"INSERT INTO quarantine (batch_id, source_line, column_index, code, detail,"
+                 " raw_text, fields_json) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+                 &m_insertQuarantine))
+        return fail("prepare");
     return true;
+}
+
+void RecordWriter::finish()
+{
+    for (sqlite3_stmt *s :
+         {m_insertRecord, m_findCurrent, m_supersede, m_setVersion, m_insertQuarantine}) {
+        if (s)
+            sqlite3_reset(s);
+    }
 }
 
 qint64 RecordWriter::insertBatch(const ImportBatchInfo &b)
 {
     QSqlQuery q(m_db);
     q.prepare(u"INSERT INTO import_batch (file_name, file_size, sha256, encoding, delimiter,"
-              " imported_at, user_name, mapping, rows_read, imported, duplicates, quarantined)"
-              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+              " imported_at, user_name, mapping, rows_read, imported, duplicates, quarantined,"
+              " source_kind, sheet, profile_name, header_json, date1904, new_versions, corrected)"
+              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     for (const QVariant &v : {text(b.fileName), QVariant(b.fileSize), text(b.sha256),
                               text(b.encoding), text(b.delimiter),
                               text(b.importedAt.toString(Qt::ISODate)), text(b.userName),
                               text(b.mappingJson), QVariant(b.rowsRead), QVariant(b.imported),
-                              QVariant(b.duplicates), QVariant(b.quarantined)})
+                              QVariant(b.duplicates), QVariant(b.quarantined),
+                              text(b.sourceKind), text(b.sheet), text(b.profileName),
+                              text(b.headerJson), QVariant(int(b.date1904)),
+                              QVariant(b.newVersions), QVariant(b.corrected)})
         q.addBindValue(v);
     if (!q.exec()) {
         m_lastError = q.lastError().text();
@@ -93,9 +315,12 @@ bool RecordWriter::updateBatchCounts(const ImportBatchInfo &b)
 {
     QSqlQuery q(m_db);
     q.prepare(u"UPDATE import_batch SET rows_read = ?, imported = ?, duplicates = ?,"
-              " quarantined = ? WHERE id = ?"_s);
-    for (const qint64 v : {b.rowsRead, b.imported, b.duplicates, b.quarantined, b.id})
+              " quarantined = ?, new_versions = ?, corrected = ?, sha256 = ? WHERE id = ?"_s);
+    for (const qint64 v : {b.rowsRead, b.imported, b.duplicates, b.quarantined, b.newVersions,
+                           b.corrected})
         q.addBindValue(v);
+    q.addBindValue(text(b.sha256));
+    q.addBindValue(b.id);
     if (!q.exec()) {
         m_lastError = q.lastError().text();
         return false;
@@ -105,41 +330,217 @@ bool RecordWriter::updateBatchCounts(const ImportBatchInfo &b)
 
 bool RecordWriter::insertRecord(qint64 batchId, const VerificationRecord &r, bool *duplicate)
 {
-    QSqlQuery &q = m_insertRecord;
-    int i = 0;
-    q.bindValue(i++, batchId);
-    q.bindValue(i++, r.sourceLine);
-    q.bindValue(i++, recordContentHash(r));
-    for (const QString &value : r.raw)
-        q.bindValue(i++, text(value));
-    q.bindValue(i++, dayOrNull(r.verificationDate));
-    q.bindValue(i++, dayOrNull(r.dueDate));
-    q.bindValue(i++, dayOrNull(r.manufactureDate));
-    q.bindValue(i++, r.passed ? QVariant(int(*r.passed)) : QVariant(QMetaType(QMetaType::Int)));
-    q.bindValue(i++, realOrNull(r.maxError));
-    q.bindValue(i++, realOrNull(r.mpe));
-    if (!q.exec()) {
-        m_lastError = q.lastError().text();
-        return false;
+    const Outcome outcome = insertRecord(batchId, r, RecordExtras{}, recordContentHash(r));
+    *duplicate = outcome == Outcome::Duplicate;
+    return outcome != Outcome::Failed;
+}
+
+RecordWriter::Outcome RecordWriter::insertRecord(qint64 batchId, const VerificationRecord &r,
+                                                 const RecordExtras &extras,
+                                                 const QByteArray &contentHash, qint64 *recordId)
+{
+    EncodedRecord text;
+    encodeRecord(r, extras, text);
+    return insertRecord(batchId, r, text, contentHash, recordId);
+}
+
+bool RecordWriter::beginBulkLoad(bool *active)
+{
+    *active = false;
+    if (!m_handle)
+        return fail("QSQLITE handle");
+    auto exec = [this](const char *sql, auto &&onRow) {
+        sqlite3_stmt *s = nullptr;
+        if (sqlite3_prepare_v2(m_handle, sql, -1, &s, nullptr) != SQLITE_OK)
+            return false;
+        int rc = SQLITE_ROW;
+        while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+            onRow(s);
+        sqlite3_finalize(s);
+        return rc == SQLITE_DONE;
+    };
+    bool empty = true;
+    if (!exec("SELECT 1 FROM record LIMIT 1", [&](sqlite3_stmt *) { empty = false; }))
+        return fail("bulk load");
+    if (!empty)
+        return true;
+    auto bulk = std::make_unique<BulkLoad>();
+    QList<QByteArray> names;
+    // Indexes that SQLite made for constraints have no SQL and cannot be dropped; record has none.
+    if (!exec("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'record'"
+              " AND sql IS NOT NULL ORDER BY rowid",
+              [&](sqlite3_stmt *s) {
+                  names.append(reinterpret_cast<const char *>(sqlite3_column_text(s, 0)));
+                  bulk->indexSql.append(reinterpret_cast<const char *>(sqlite3_column_text(s, 1)));
+              }))
+        return fail("bulk load");
+    for (const QByteArray &name : std::as_const(names)) {
+        const QByteArray drop = "DROP INDEX \"" + QByteArray(name).replace('"', "\"\"") + '"';
+        if (sqlite3_exec(m_handle, drop.constData(), nullptr, nullptr, nullptr) != SQLITE_OK)
+            return fail("bulk load");
     }
-    *duplicate = q.numRowsAffected() == 0;
+    m_bulk = std::move(bulk);
+    *active = true;
     return true;
 }
 
-bool RecordWriter::insertQuarantine(qint64 batchId, const RowIssue &issue, const QString &rawText)
+bool RecordWriter::endBulkLoad()
 {
-    QSqlQuery &q = m_insertQuarantine;
-    q.bindValue(0, batchId);
-    q.bindValue(1, issue.line);
-    q.bindValue(2, issue.column);
-    q.bindValue(3, QString(rowIssueCodeKey(issue.code)));
-    q.bindValue(4, text(issue.detail));
-    q.bindValue(5, text(rawText));
-    if (!q.exec()) {
-        m_lastError = q.lastError().text();
-        return false;
+    if (!m_bulk)
+        return true;
+    // The prepared statements refer to the old schema; reset them before changing it.
+    finish();
+    for (const QByteArray &sql : std::as_const(m_bulk->indexSql)) {
+        if (sqlite3_exec(m_handle, sql.constData(), nullptr, nullptr, nullptr) != SQLITE_OK)
+            return fail("rebuild index");
     }
+    m_bulk.reset();
     return true;
+}
+
+bool RecordWriter::trackVersions()
+{
+    auto index = std::make_unique<VersionIndex>();
+    sqlite3_stmt *s = nullptr;
+    const char *sql = "SELECT certificate_no FROM record WHERE superseded_by IS NULL";
+    if (sqlite3_prepare_v2(m_handle, sql, -1, &s, nullptr) != SQLITE_OK)
+        return fail("load certificates");
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        const auto *text = static_cast<const char *>(sqlite3_column_blob(s, 0));
+        index->existing.insert(keyHash(QByteArrayView(text, sqlite3_column_bytes(s, 0))));
+    }
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE)
+        return fail("load certificates");
+    m_versions = std::move(index);
+    return true;
+}
+
+std::optional<std::pair<qint64, qint64>> RecordWriter::findCurrent(QByteArrayView certificate,
+                                                                   qint64 id)
+{
+    bindUtf8(m_findCurrent, 1, certificate);
+    sqlite3_bind_int64(m_findCurrent, 2, id);
+    const int found = sqlite3_step(m_findCurrent);
+    std::pair<qint64, qint64> current{0, 0};
+    if (found == SQLITE_ROW)
+        current = {sqlite3_column_int64(m_findCurrent, 0), sqlite3_column_int64(m_findCurrent, 1)};
+    sqlite3_reset(m_findCurrent);
+    if (found != SQLITE_ROW && found != SQLITE_DONE) {
+        fail("find version");
+        return std::nullopt;
+    }
+    return current;
+}
+
+RecordWriter::Outcome RecordWriter::insertRecord(qint64 batchId, const VerificationRecord &r,
+                                                 const EncodedRecord &text,
+                                                 const QByteArray &contentHash, qint64 *recordId)
+{
+    std::optional<BulkLoad::Digest> digest;
+    if (m_bulk) {
+        // Without the unique index, duplicates are found here; the hash set is what the index
+        // would hold.
+        digest = BulkLoad::digest(contentHash);
+        if (!digest) {
+            m_lastError = u"content hash: not SHA-256"_s;
+            return Outcome::Failed;
+        }
+        if (m_bulk->contains(*digest))
+            return Outcome::Duplicate;
+    }
+    sqlite3_stmt *s = m_insertRecord;
+    int i = 1;
+    sqlite3_bind_int64(s, i++, batchId);
+    sqlite3_bind_int64(s, i++, r.sourceLine);
+    sqlite3_bind_blob(s, i++, contentHash.constData(), static_cast<int>(contentHash.size()),
+                      SQLITE_STATIC);
+    for (int k = 0; k < kFieldCount; ++k)
+        bindUtf8(s, i++, text.column(k));
+    bindDay(s, i++, r.verificationDate);
+    bindDay(s, i++, r.dueDate);
+    bindDay(s, i++, r.manufactureDate);
+    if (r.passed)
+        sqlite3_bind_int(s, i++, *r.passed ? 1 : 0);
+    else
+        sqlite3_bind_null(s, i++);
+    bindReal(s, i++, r.maxError);
+    bindReal(s, i++, r.mpe);
+    for (int k = kFieldCount; k < EncodedRecord::kColumns; ++k)
+        bindUtf8(s, i++, text.column(k));
+    const int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE) {
+        fail("insert record");
+        return Outcome::Failed;
+    }
+    if (sqlite3_changes(m_handle) == 0)
+        return Outcome::Duplicate;
+    if (digest)
+        m_bulk->insert(*digest);
+    const qint64 id = sqlite3_last_insert_rowid(m_handle);
+    if (recordId)
+        *recordId = id;
+
+    // A new content under a known certificate is that certificate's next version.
+    const QByteArrayView certificate = text.column(static_cast<int>(Field::CertificateNo));
+    std::optional<std::pair<qint64, qint64>> previous;
+    VersionIndex::Current *tracked = nullptr;
+    if (m_versions) {
+        auto [it, added] = m_versions->written.try_emplace(
+            std::string(certificate.data(), std::size_t(certificate.size())));
+        tracked = &it->second;
+        if (!added)
+            previous = std::pair{tracked->id, tracked->version};
+        else if (!m_versions->existing.contains(keyHash(certificate)))
+            previous = std::pair<qint64, qint64>{0, 0};
+    }
+    if (!previous) {
+        previous = findCurrent(certificate, id);
+        if (!previous)
+            return Outcome::Failed;
+    }
+    if (previous->first == 0) {
+        if (tracked)
+            *tracked = {id, 1};
+        return Outcome::Inserted;
+    }
+    const qint64 version = previous->second + 1;
+    sqlite3_bind_int64(m_supersede, 1, id);
+    sqlite3_bind_int64(m_supersede, 2, previous->first);
+    sqlite3_bind_int64(m_setVersion, 1, version);
+    sqlite3_bind_int64(m_setVersion, 2, id);
+    const bool ok = sqlite3_step(m_supersede) == SQLITE_DONE
+                    && sqlite3_step(m_setVersion) == SQLITE_DONE;
+    sqlite3_reset(m_supersede);
+    sqlite3_reset(m_setVersion);
+    if (!ok) {
+        fail("version");
+        return Outcome::Failed;
+    }
+    if (tracked)
+        *tracked = {id, version};
+    return Outcome::NewVersion;
+}
+
+bool RecordWriter::insertQuarantine(qint64 batchId, const RowIssue &issue, const QString &rawText,
+                                    const QStringList &fields)
+{
+    sqlite3_stmt *s = m_insertQuarantine;
+    const QString json = QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(fields)).toJson(QJsonDocument::Compact));
+    const QString code(rowIssueCodeKey(issue.code));
+    sqlite3_bind_int64(s, 1, batchId);
+    sqlite3_bind_int64(s, 2, issue.line);
+    sqlite3_bind_int(s, 3, issue.column);
+    bindText(s, 4, code);
+    bindText(s, 5, issue.detail);
+    bindText(s, 6, rawText);
+    bindText(s, 7, json);
+    const int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE || fail("insert quarantine");
 }
 
 qint64 countRecords(QSqlDatabase &db)
@@ -148,11 +549,18 @@ qint64 countRecords(QSqlDatabase &db)
     return q.next() ? q.value(0).toLongLong() : 0;
 }
 
+qint64 countCurrentRecords(QSqlDatabase &db)
+{
+    QSqlQuery q(u"SELECT COUNT(*) FROM record WHERE superseded_by IS NULL"_s, db);
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
 QList<ImportBatchInfo> listBatches(QSqlDatabase &db)
 {
     QList<ImportBatchInfo> batches;
     QSqlQuery q(u"SELECT id, file_name, file_size, sha256, encoding, delimiter, imported_at,"
-                " user_name, mapping, rows_read, imported, duplicates, quarantined"
+                " user_name, mapping, rows_read, imported, duplicates, quarantined, source_kind,"
+                " sheet, profile_name, header_json, date1904, new_versions, corrected"
                 " FROM import_batch ORDER BY id"_s,
                 db);
     while (q.next()) {
@@ -170,6 +578,13 @@ QList<ImportBatchInfo> listBatches(QSqlDatabase &db)
         b.imported = q.value(10).toLongLong();
         b.duplicates = q.value(11).toLongLong();
         b.quarantined = q.value(12).toLongLong();
+        b.sourceKind = q.value(13).toString();
+        b.sheet = q.value(14).toString();
+        b.profileName = q.value(15).toString();
+        b.headerJson = q.value(16).toString();
+        b.date1904 = q.value(17).toInt() != 0;
+        b.newVersions = q.value(18).toLongLong();
+        b.corrected = q.value(19).toLongLong();
         batches.append(b);
     }
     return batches;

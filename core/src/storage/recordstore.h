@@ -1,18 +1,27 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "io/recordparser.h"
 #include "model/record.h"
 #include "model/rowissue.h"
 
 #include <QByteArray>
 #include <QDateTime>
 #include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QString>
+#include <QStringList>
+
+#include <array>
+#include <memory>
+#include <optional>
+#include <utility>
+
+struct sqlite3;
+struct sqlite3_stmt;
 
 namespace metroeval::core {
 
-/// \brief Provenance of one import batch.
+/// \brief Provenance of one import batch (table import_batch).
 struct ImportBatchInfo
 {
     qint64 id = 0;
@@ -28,38 +37,126 @@ struct ImportBatchInfo
     qint64 imported = 0;
     qint64 duplicates = 0;
     qint64 quarantined = 0;
+    // schema version 3
+    QString sourceKind = QStringLiteral("csv"); ///< "csv" or "xlsx"
+    QString sheet;                             ///< XLSX sheet name
+    QString profileName;                       ///< named mapping profile used, if any
+    QString headerJson = QStringLiteral("[]"); ///< the file's header row as a JSON array
+    bool date1904 = false;                     ///< Excel serials of this file count from 1904
+    qint64 newVersions = 0; ///< imported records that superseded one under the same certificate
+    qint64 corrected = 0;   ///< quarantined rows later corrected and re-imported
 };
 
-/// \brief The identity of a record's content: SHA-256 over the raw text of all fields. Two rows
-/// with the same hash are the same event exported twice.
+/// \brief The identity of a record's content: SHA-256 over every field's text, where the three
+/// dates are written in ISO form when they could be typed (so that a re-export spelling
+/// 2023/5/1 what was 2023-05-01 is recognised as the same event). Two rows with the same hash are
+/// the same event exported twice.
 QByteArray recordContentHash(const VerificationRecord &record);
 
-/// \brief Writes batches, records and quarantined rows with prepared statements. Call inside a
-/// transaction; the caller commits or rolls back.
+/// \brief The text columns of one record in UTF-8, as RecordWriter binds them: the raw text of
+/// every field in canonical order, then value_unit, failed_item_list and flags. Built on the
+/// parsing thread so that the writing thread only binds bytes.
+struct EncodedRecord
+{
+    static constexpr int kColumns = kFieldCount + 3;
+    QByteArray text;
+    std::array<int, kColumns + 1> bounds{}; ///< column k is text[bounds[k], bounds[k + 1])
+
+    QByteArrayView column(int k) const
+    {
+        return QByteArrayView(text).sliced(bounds[k], bounds[k + 1] - bounds[k]);
+    }
+};
+
+/// \brief Fills \a out with the text columns of \a record and \a extras.
+void encodeRecord(const VerificationRecord &record, const RecordExtras &extras,
+                  EncodedRecord &out);
+
+/// \brief Writes batches, records and quarantined rows with prepared statements of the sqlite3 C
+/// API on the workspace's own connection (the QSQLITE driver handle), so they join the caller's
+/// QtSql transaction. Call inside a transaction; the caller commits or rolls back.
+///
+/// Incremental import: a record whose content hash exists is a duplicate and is not written; a new
+/// content under a certificate number that already has a current record becomes the next version
+/// of it (record.version + 1) and marks the old one superseded (record.superseded_by); nothing is
+/// overwritten.
 class RecordWriter
 {
 public:
+    enum class Outcome { Inserted, NewVersion, Duplicate, Failed };
+
     explicit RecordWriter(QSqlDatabase &db);
+    ~RecordWriter();
+    RecordWriter(const RecordWriter &) = delete;
+    RecordWriter &operator=(const RecordWriter &) = delete;
 
     bool prepare();
     qint64 insertBatch(const ImportBatchInfo &batch);
+    /// Writes the counts, the corrected count and the file's SHA-256 (the importer hashes the
+    /// file while it imports).
     bool updateBatchCounts(const ImportBatchInfo &batch);
 
     /// Inserts \a record unless a record with the same content exists; \a duplicate tells which.
     bool insertRecord(qint64 batchId, const VerificationRecord &record, bool *duplicate);
-    bool insertQuarantine(qint64 batchId, const RowIssue &issue, const QString &rawText);
+    /// Inserts with typed extras and a precomputed recordContentHash(); \a recordId receives the
+    /// new row id when one was written.
+    Outcome insertRecord(qint64 batchId, const VerificationRecord &record,
+                         const RecordExtras &extras, const QByteArray &contentHash,
+                         qint64 *recordId = nullptr);
+    /// The same with the text columns already encoded (encodeRecord()).
+    Outcome insertRecord(qint64 batchId, const VerificationRecord &record,
+                         const EncodedRecord &text, const QByteArray &contentHash,
+                         qint64 *recordId = nullptr);
 
+    /// For a long run of insertRecord() calls (an import): remembers, for the rest of this
+    /// writer's life, the current record of every certificate written through it, and loads the
+    /// certificate numbers that have a current record in the workspace, so that a certificate seen
+    /// for the first time costs no SQL look-up unless the workspace may already hold it. Same
+    /// outcomes as without; call after prepare(), inside the transaction.
+    bool trackVersions();
+
+    /// Bulk load into an empty record table (a fresh workspace): drops the table's indexes for
+    /// the rest of the transaction and finds duplicates in memory instead, since building an
+    /// index once after the load is several times cheaper than one random insert per row.
+    /// Returns false on a database error; \a active tells whether the table was empty and bulk
+    /// mode is on. Call before prepare(), inside the transaction; endBulkLoad() recreates the
+    /// indexes with their original SQL (a rollback restores them too). Same rows, ids and
+    /// outcomes as without.
+    bool beginBulkLoad(bool *active);
+    bool endBulkLoad();
+    bool insertQuarantine(qint64 batchId, const RowIssue &issue, const QString &rawText,
+                          const QStringList &fields = {});
+
+    /// Resets every statement so that the transaction can be committed.
+    void finish();
     QString lastError() const { return m_lastError; }
 
 private:
+    struct VersionIndex;
+    struct BulkLoad;
+    bool fail(const char *what);
+    /// The current record under \a certificate other than \a id: {id, version}, {0, 0} when
+    /// there is none, nullopt on a database error.
+    std::optional<std::pair<qint64, qint64>> findCurrent(QByteArrayView certificate, qint64 id);
+
     QSqlDatabase &m_db;
-    QSqlQuery m_insertRecord;
-    QSqlQuery m_insertQuarantine;
+    sqlite3 *m_handle = nullptr;
+    sqlite3_stmt *m_insertRecord = nullptr;
+    sqlite3_stmt *m_findCurrent = nullptr;
+    sqlite3_stmt *m_supersede = nullptr;
+    sqlite3_stmt *m_setVersion = nullptr;
+    sqlite3_stmt *m_insertQuarantine = nullptr;
+    std::unique_ptr<VersionIndex> m_versions;
+    std::unique_ptr<BulkLoad> m_bulk;
     QString m_lastError;
 };
 
-/// \brief Number of records and batches in the workspace.
+/// \brief Number of records (all versions) and of current records in the workspace.
 qint64 countRecords(QSqlDatabase &db);
+qint64 countCurrentRecords(QSqlDatabase &db);
 QList<ImportBatchInfo> listBatches(QSqlDatabase &db);
+
+/// \brief The sqlite3 handle behind a QSQLITE connection; nullptr for another driver.
+sqlite3 *sqliteHandle(QSqlDatabase &db);
 
 } // namespace metroeval::core

@@ -9,6 +9,7 @@ enum class FitStatus {
     Converged,      ///< the stopping criterion was met
     MaxIterations,  ///< the iteration limit was reached before the criterion; estimates are the last iterate
     NotFinite,      ///< a non-finite log-likelihood, gradient or step appeared
+    Stalled,        ///< no ascent step exists at working precision, criterion not yet met
     RankDeficient,  ///< the design or information matrix is singular at working precision
     InvalidInput,   ///< empty data, mismatched sizes, negative times, level outside (0,1)...
     NoEvents        ///< no failure or event: the quantity is not estimable (estimates are NaN)

@@ -79,7 +79,7 @@ bool validObservation(const LifeObservation &o)
 // Starting values from log "representative" times (midpoints), as a moment estimate.
 Eigen::Vector2d startingValues(const std::vector<LifeObservation> &data, bool fixedScale)
 {
-    double sum = 0.0, sum2 = 0.0;
+    double sum = 0.0, sum2 = 0.0, n = 0.0;
     for (const auto &o : data) {
         double t = o.lower;
         if (!std::isfinite(o.upper))
@@ -88,11 +88,15 @@ Eigen::Vector2d startingValues(const std::vector<LifeObservation> &data, bool fi
             t = o.upper / 2.0;
         else
             t = std::sqrt(o.lower * o.upper);
+        if (!(t > 0.0))
+            continue; // (0, ∞): no information on the time scale
         const double y = std::log(t);
         sum += y;
         sum2 += y * y;
+        n += 1.0;
     }
-    const auto n = static_cast<double>(data.size());
+    if (n == 0.0)
+        return {0.0, 0.0};
     const double mean = sum / n;
     const double var = n > 1 ? (sum2 - n * mean * mean) / (n - 1) : 0.0;
     const double sd = var > 1e-12 ? std::sqrt(var) : 1.0;
@@ -118,6 +122,24 @@ LifeFit fitLifeDistribution(const std::vector<LifeObservation> &data, LifeDistri
     if (fit.failures == 0) {
         fit.convergence.status = FitStatus::NoEvents;
         return fit;
+    }
+    if (!fixedScale) {
+        // With only exact times (plus right-censored ones) a scale needs two distinct failure
+        // times; otherwise the likelihood grows without bound as σ → 0.
+        bool censoredInfo = false;
+        std::vector<double> exactTimes;
+        for (const auto &o : data) {
+            if (o.lower == o.upper)
+                exactTimes.push_back(o.lower);
+            else if (std::isfinite(o.upper))
+                censoredInfo = true;
+        }
+        std::sort(exactTimes.begin(), exactTimes.end());
+        const bool twoDistinct = !exactTimes.empty() && exactTimes.front() != exactTimes.back();
+        if (!censoredInfo && !twoDistinct) {
+            fit.convergence.status = FitStatus::RankDeficient;
+            return fit;
+        }
     }
     const detail::Standard dist = distribution == LifeDistribution::Lognormal
                                       ? detail::Standard::Normal

@@ -68,7 +68,8 @@ struct LifeFit
 /// Fisher-information covariance = inverse observed information at the optimum (ibid. §8.4).
 /// Reference test: R `survival::survreg(Surv(...) ~ 1, dist = ...)` on aml, lung and an
 /// interval-censored gauge set (tests/data/stats/life/survreg.csv).
-/// NoEvents when every observation is right-censored (the MLE does not exist).
+/// NoEvents when every observation is right-censored (the MLE does not exist); RankDeficient for
+/// a two-parameter model whose failures are all exact at one time (σ̂ → 0, e.g. one instrument).
 LifeFit fitLifeDistribution(const std::vector<LifeObservation> &data, LifeDistribution distribution,
                             const LifeFitOptions &options = {});
 

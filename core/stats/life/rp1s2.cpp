@@ -19,22 +19,7 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kNegInf = -std::numeric_limits<double>::infinity();
 
-double phi(double z) { return 0.5 * std::erfc(-z / 1.41421356237309504880); }
 double phiInv(double p) { return -1.41421356237309504880 * boost::math::erfc_inv(2.0 * p); }
-
-int parameterCount(ReliabilityModel m)
-{
-    switch (m) {
-    case ReliabilityModel::Exponential:
-    case ReliabilityModel::ModifiedGamma:
-        return 1;
-    case ReliabilityModel::RestrictedRandomWalk:
-    case ReliabilityModel::Drift:
-        return 3;
-    default:
-        return 2;
-    }
-}
 
 struct Data
 {
@@ -121,42 +106,40 @@ std::vector<Eigen::VectorXd> starts(ReliabilityModel m, const Data &d)
     case ReliabilityModel::Warranty:
         base = {{-std::log(1.0 / rbar - 1.0) / tb, 2.0 * tb}, {2.0 / tb, tb}};
         break;
-    case ReliabilityModel::Drift: base = {{2.0, 2.0, 2.0 / tb}, {3.0, 3.0, 3.0 / tb}}; break;
+    case ReliabilityModel::Drift:
+        // θ₃ so that the falling term alone gives R(t̄) ≈ r̄, over a grid of θ₁, θ₂.
+        for (double a : {1.0, 2.0, 3.0, 4.0})
+            for (double b : {1.0, 2.0, 3.0, 4.0})
+                base.push_back({a, b, std::max(1e-6, (b - phiInv(rbar)) / tb)});
+        break;
     case ReliabilityModel::Lognormal: base = {{std::exp(phiInv(1.0 - rbar)) / tb, 1.0}}; break;
     }
+    // The rate-like parameter (θ₃ for the drift model, θ₁ otherwise) is also tried ×¼ … ×4.
+    const std::size_t rate = m == ReliabilityModel::Drift ? 2 : 0;
     std::vector<Eigen::VectorXd> out;
     for (const auto &b : base)
         for (double scale : {0.25, 0.5, 1.0, 2.0, 4.0}) {
             Eigen::VectorXd p(static_cast<Eigen::Index>(b.size()));
             for (std::size_t j = 0; j < b.size(); ++j)
-                p(static_cast<Eigen::Index>(j)) = std::log(b[j] * (j == 0 ? scale : 1.0));
+                p(static_cast<Eigen::Index>(j)) = std::log(b[j] * (j == rate ? scale : 1.0));
             out.push_back(p);
         }
     return out;
 }
 
-S2ModelFit fitOne(ReliabilityModel m, const Data &d, const S2Options &o)
+// Damped Fisher scoring from one start; returns the final log-likelihood.
+double climb(ReliabilityModel m, const Data &d, const S2Options &o, Eigen::VectorXd &p,
+             Convergence &conv)
 {
-    S2ModelFit f;
-    f.model = m;
-    const int k = parameterCount(m);
-    Eigen::VectorXd p;
-    double ll = kNegInf;
-    for (const auto &s : starts(m, d)) {
-        const double v = logLik(m, s, d);
-        if (v > ll) {
-            ll = v;
-            p = s;
-        }
-    }
-    f.convergence.status = FitStatus::MaxIterations;
+    double ll = logLik(m, p, d);
+    conv = Convergence{FitStatus::MaxIterations, 0, kNaN};
     if (!std::isfinite(ll)) {
-        f.convergence.status = FitStatus::NotFinite;
-        return f;
+        conv.status = FitStatus::NotFinite;
+        return ll;
     }
     double mu = 1e-3; // Levenberg–Marquardt damping on Fisher scoring
     for (int it = 1; it <= o.maxIterations; ++it) {
-        f.convergence.iterations = it;
+        conv.iterations = it;
         Eigen::VectorXd score;
         Eigen::MatrixXd info;
         scoreAndInformation(m, p, d, score, info);
@@ -169,8 +152,8 @@ S2ModelFit fitOne(ReliabilityModel m, const Data &d, const S2Options &o)
             if (!step.allFinite())
                 break;
             const double maxStep = step.cwiseAbs().maxCoeff();
-            if (maxStep > 3.0)
-                step *= 3.0 / maxStep;
+            if (maxStep > 1.0)
+                step /= maxStep;
             const double next = logLik(m, p + step, d);
             if (std::isfinite(next) && next >= ll - 1e-12 * std::fabs(ll)) {
                 p += step;
@@ -181,19 +164,49 @@ S2ModelFit fitOne(ReliabilityModel m, const Data &d, const S2Options &o)
                 mu *= 10.0;
             }
         }
-        f.convergence.criterion = step.size() ? step.cwiseAbs().maxCoeff() : kNaN;
+        conv.criterion = step.size() ? step.cwiseAbs().maxCoeff() : kNaN;
         if (!improved) {
-            // No ascent step at any damping: at (numerical) optimum if the score is tiny.
-            f.convergence.status = score.cwiseAbs().maxCoeff() < 1e-6 * std::max(1.0, std::fabs(ll))
-                                       ? FitStatus::Converged
-                                       : FitStatus::NotFinite;
+            // No ascent step at any damping: at the (numerical) optimum if the score is tiny.
+            conv.status = score.cwiseAbs().maxCoeff() < 1e-6 * std::max(1.0, std::fabs(ll))
+                              ? FitStatus::Converged
+                              : FitStatus::NotFinite;
             break;
         }
-        if (f.convergence.criterion < 1e-9) {
-            f.convergence.status = FitStatus::Converged;
+        if (conv.criterion < 1e-9) {
+            conv.status = FitStatus::Converged;
             break;
         }
     }
+    return ll;
+}
+
+S2ModelFit fitOne(ReliabilityModel m, const Data &d, const S2Options &o)
+{
+    S2ModelFit f;
+    f.model = m;
+    const int k = reliabilityModelParameterCount(m);
+    // Climb from the three best starting points and keep the highest likelihood reached.
+    std::vector<std::pair<double, Eigen::VectorXd>> ranked;
+    for (const auto &s : starts(m, d))
+        ranked.emplace_back(logLik(m, s, d), s);
+    std::sort(ranked.begin(), ranked.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    double ll = kNegInf;
+    Eigen::VectorXd p;
+    f.convergence.status = FitStatus::NotFinite;
+    for (std::size_t i = 0; i < std::min<std::size_t>(3, ranked.size()); ++i) {
+        if (!std::isfinite(ranked[i].first))
+            break;
+        Eigen::VectorXd candidate = ranked[i].second;
+        Convergence conv;
+        const double v = climb(m, d, o, candidate, conv);
+        if (std::isfinite(v) && (v > ll || p.size() == 0)) {
+            ll = v;
+            p = candidate;
+            f.convergence = conv;
+        }
+    }
+    if (p.size() == 0)
+        return f;
     f.theta.resize(static_cast<std::size_t>(k));
     for (int j = 0; j < k; ++j)
         f.theta[static_cast<std::size_t>(j)] = std::exp(p(j));
@@ -236,55 +249,6 @@ S2ModelFit fitOne(ReliabilityModel m, const Data &d, const S2Options &o)
     return f;
 }
 } // namespace
-
-std::vector<ReliabilityModel> allReliabilityModels()
-{
-    return {ReliabilityModel::Exponential,  ReliabilityModel::Weibull,
-            ReliabilityModel::MixedExponential, ReliabilityModel::RandomWalk,
-            ReliabilityModel::RestrictedRandomWalk, ReliabilityModel::ModifiedGamma,
-            ReliabilityModel::MortalityDrift, ReliabilityModel::Warranty,
-            ReliabilityModel::Drift,         ReliabilityModel::Lognormal};
-}
-
-std::string reliabilityModelName(ReliabilityModel model)
-{
-    switch (model) {
-    case ReliabilityModel::Exponential: return "exponential";
-    case ReliabilityModel::Weibull: return "weibull";
-    case ReliabilityModel::MixedExponential: return "mixed exponential";
-    case ReliabilityModel::RandomWalk: return "random walk";
-    case ReliabilityModel::RestrictedRandomWalk: return "restricted random walk";
-    case ReliabilityModel::ModifiedGamma: return "modified gamma";
-    case ReliabilityModel::MortalityDrift: return "mortality drift";
-    case ReliabilityModel::Warranty: return "warranty";
-    case ReliabilityModel::Drift: return "drift";
-    case ReliabilityModel::Lognormal: return "lognormal";
-    }
-    return {};
-}
-
-double reliabilityModelValue(ReliabilityModel model, const std::vector<double> &th, double t)
-{
-    if (th.size() != static_cast<std::size_t>(parameterCount(model)))
-        return kNaN;
-    switch (model) {
-    case ReliabilityModel::Exponential: return std::exp(-th[0] * t);
-    case ReliabilityModel::Weibull: return std::exp(-std::pow(th[0] * t, th[1]));
-    case ReliabilityModel::MixedExponential: return std::pow(1.0 + th[0] * t, -th[1]);
-    case ReliabilityModel::RandomWalk: return 2.0 * phi(1.0 / std::sqrt(th[0] + th[1] * t)) - 1.0;
-    case ReliabilityModel::RestrictedRandomWalk:
-        return 2.0 * phi(1.0 / std::sqrt(th[0] + th[1] * (-std::expm1(-th[2] * t)))) - 1.0;
-    case ReliabilityModel::ModifiedGamma: {
-        const double u = th[0] * t;
-        return std::exp(-u) * (1.0 + u + u * u / 2.0 + u * u * u / 6.0);
-    }
-    case ReliabilityModel::MortalityDrift: return std::exp(-(th[0] * t + th[1] * t * t));
-    case ReliabilityModel::Warranty: return 1.0 / (1.0 + std::exp(th[0] * (t - th[1])));
-    case ReliabilityModel::Drift: return phi(th[0] + th[2] * t) + phi(th[1] - th[2] * t) - 1.0;
-    case ReliabilityModel::Lognormal: return t <= 0.0 ? 1.0 : 1.0 - phi(std::log(th[0] * t) / th[1]);
-    }
-    return kNaN;
-}
 
 S2Result rp1BinomialMethod(const std::vector<ReliabilityBin> &bins, const S2Options &options,
                            const std::vector<ReliabilityModel> &models)

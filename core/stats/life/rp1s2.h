@@ -36,6 +36,9 @@ enum class ReliabilityModel {
 std::vector<ReliabilityModel> allReliabilityModels();
 std::string reliabilityModelName(ReliabilityModel model);
 
+/// \brief Number of parameters m of a model (1, 2 or 3).
+int reliabilityModelParameterCount(ReliabilityModel model);
+
 /// \brief Model value R(t; θ) (θ in the natural parametrisation listed above; all θ > 0).
 double reliabilityModelValue(ReliabilityModel model, const std::vector<double> &theta, double t);
 

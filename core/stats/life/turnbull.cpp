@@ -2,6 +2,8 @@
 // NUMERICALLY CRITICAL: a change here needs its reference test (tests/stats/life/turnbull_test.cpp).
 #include "stats/life/turnbull.h"
 
+#include "stats/life/npmlesolver.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -59,14 +61,8 @@ TurnbullFit turnbull(const std::vector<LifeObservation> &data, const TurnbullOpt
     const std::size_t m = inner.size();
 
     // Contiguous run [a_i, b_i) of innermost intervals inside each observed interval.
-    struct Run
-    {
-        std::size_t a, b;
-        double w;
-    };
-    std::vector<Run> runs;
+    std::vector<detail::IntervalRun> runs;
     runs.reserve(counts.size());
-    double n = 0.0;
     for (const auto &[iv, w] : counts) {
         const Endpoint lo{iv.first, iv.first == iv.second ? ClosedLeft : OpenLeft};
         const Endpoint hi{iv.second, Right};
@@ -76,54 +72,15 @@ TurnbullFit turnbull(const std::vector<LifeObservation> &data, const TurnbullOpt
                                            [](const Endpoint &v, const Inner &t) { return keyLess(v, t.right); });
         runs.push_back({static_cast<std::size_t>(first - inner.begin()),
                         static_cast<std::size_t>(last - inner.begin()), w});
-        n += w;
     }
-
-    std::vector<double> p(m, 1.0 / static_cast<double>(m)), prefix(m + 1, 0.0), d(m + 1);
-    auto sweep = [&]() {
-        for (std::size_t j = 0; j < m; ++j)
-            prefix[j + 1] = prefix[j] + p[j];
-        std::fill(d.begin(), d.end(), 0.0);
-        double ll = 0.0;
-        for (const auto &r : runs) {
-            const double pi = prefix[r.b] - prefix[r.a];
-            ll += r.w * std::log(pi);
-            d[r.a] += r.w / pi;
-            d[r.b] -= r.w / pi;
-        }
-        for (std::size_t j = 1; j < m; ++j)
-            d[j] += d[j - 1];
-        return ll;
-    };
-    fit.convergence.status = FitStatus::MaxIterations;
-    double ll = sweep();
-    for (int it = 1; it <= options.maxIterations; ++it) {
-        double change = 0.0;
-        for (std::size_t j = 0; j < m; ++j) {
-            const double next = p[j] * d[j] / n;
-            change = std::max(change, std::fabs(next - p[j]));
-            p[j] = next;
-        }
-        ll = sweep();
-        fit.convergence.iterations = it;
-        fit.convergence.criterion = change;
-        if (!std::isfinite(ll)) {
-            fit.convergence.status = FitStatus::NotFinite;
-            break;
-        }
-        if (change < options.tolerance) {
-            fit.convergence.status = FitStatus::Converged;
-            break;
-        }
-    }
-    double kkt = -kInf;
-    for (std::size_t j = 0; j < m; ++j) {
-        fit.intervals.push_back({inner[j].left.value, inner[j].right.value, p[j],
+    const detail::NpmleSolution sol =
+        detail::solveIntervalNpmle(runs, m, options.maxIterations, options.tolerance);
+    fit.convergence = sol.convergence;
+    for (std::size_t j = 0; j < m; ++j)
+        fit.intervals.push_back({inner[j].left.value, inner[j].right.value, sol.mass[j],
                                  inner[j].left.kind == ClosedLeft});
-        kkt = std::max(kkt, d[j] / n - 1.0);
-    }
-    fit.logLikelihood = ll;
-    fit.kktViolation = kkt;
+    fit.logLikelihood = sol.logLikelihood;
+    fit.kktViolation = sol.gapPerObservation;
     return fit;
 }
 

@@ -10,8 +10,8 @@ namespace metroeval::stats {
 
 /// \brief Tests for special causes on a chart of standardised scores z = (value − centre)/σ.
 ///
-/// Numbering follows Nelson, J. Qual. Technol. 16 (1984) 237–239 (also GB/T 17989.2-2020 Annex B,
-/// "eight tests"); EightSameSide is the Western Electric (1956) version of the run rule.
+/// Numbering follows Nelson, J. Qual. Technol. 16 (1984) 237–239; EightSameSide is the Western
+/// Electric (1956) version of the run rule.
 enum class RunRule {
     BeyondThreeSigma,          ///< Nelson 1 / WE 1: one point with |z| > 3
     NineSameSide,              ///< Nelson 2: nine in a row on one side of the centre

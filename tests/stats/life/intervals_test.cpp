@@ -86,10 +86,9 @@ TEST(Rp1A3, RejectionConfidenceIsPositiveWheneverTargetIsOutsideSomeInterval)
 TEST(Rp1A3, EdgeCasesNoDataAllFailuresAndTargetInsideAllIntervals)
 {
     // GIVEN no calibrations THEN undefined and NaN, never a silent 0
-    auto r = rp1IntervalTest(tutorialCase(0));
     IntervalTestParams none = tutorialCase(0);
     none.total = 0;
-    r = rp1IntervalTest(none);
+    auto r = rp1IntervalTest(none);
     EXPECT_EQ(r.decision, IntervalDecision::Undefined);
     EXPECT_TRUE(std::isnan(r.rejectionConfidence));
     // GIVEN all 20 out of tolerance THEN reduce to the I0/2 floor with C = 1 − 2·0.05^20 ≈ 1

@@ -115,6 +115,16 @@ TEST(KaplanMeier, AllFailAtOneTimeDropsToZeroWithUndefinedBounds)
     EXPECT_DOUBLE_EQ(survivalAt(km, 4.9), 1.0);
 }
 
+TEST(KaplanMeier, OneInstrument)
+{
+    // GIVEN one instrument failing at 10 THEN S(10) = 0 with undefined bounds, S(9) = 1
+    const auto km = kaplanMeier({10.0}, {1});
+    ASSERT_EQ(km.rows.size(), 1u);
+    EXPECT_EQ(km.rows[0].survival, 0.0);
+    EXPECT_TRUE(std::isnan(km.rows[0].upper));
+    EXPECT_EQ(survivalAt(km, 9.0), 1.0);
+}
+
 TEST(KaplanMeier, RejectsEmptyAndInvalidInput)
 {
     // GIVEN no data, a negative time, or an event code 2 THEN InvalidInput, no rows

@@ -126,6 +126,27 @@ TEST(LifeModel, AllCensoredHasNoEstimate)
     EXPECT_TRUE(std::isnan(lifeQuantile(fit, 0.1).estimate));
 }
 
+TEST(LifeModel, OneInstrumentExponentialHasClosedForm)
+{
+    // GIVEN one failure at 100 d WHEN an exponential is fitted THEN μ̂ = log(Σt/d) = log 100 and
+    // var(μ̂) = 1/d = 1 (exponential MLE: θ̂ = total time on test / failures, Lawless 2003 §2.2.1)
+    const auto fit = fitLifeDistribution({LifeObservation::exact(100.0)}, LifeDistribution::Exponential);
+    ASSERT_EQ(fit.convergence.status, FitStatus::Converged);
+    EXPECT_NEAR(fit.location, std::log(100.0), 1e-10);
+    EXPECT_NEAR(fit.covariance(0, 0), 1.0, 1e-8);
+}
+
+TEST(LifeModel, OneInstrumentWeibullIsNotEstimable)
+{
+    // GIVEN one exact failure (or ties at one time) WHEN a Weibull is fitted THEN RankDeficient,
+    // NaN estimates: σ̂ → 0 and the likelihood is unbounded
+    const auto fit = fitLifeDistribution({LifeObservation::exact(100.0), LifeObservation::exact(100.0),
+                                          LifeObservation::rightCensored(50.0)},
+                                         LifeDistribution::Weibull);
+    EXPECT_EQ(fit.convergence.status, FitStatus::RankDeficient);
+    EXPECT_TRUE(std::isnan(fit.location));
+}
+
 TEST(LifeModel, InvalidObservationsAreRejected)
 {
     // GIVEN an exact time of 0, an inverted interval, or no data THEN InvalidInput

@@ -1,0 +1,267 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Incremental import (duplicates, versions), provenance, quarantine correction, mapping profiles.
+#include <gtest/gtest.h>
+
+#include "importtestsupport.h"
+#include "io/mappingprofiles.h"
+#include "io/quarantine.h"
+#include "sample/samplewriter.h"
+#include "storage/recordstore.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonArray>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+using namespace metroeval::core;
+using namespace metroeval::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+const QByteArray kHeader = "证书编号,器具名称,检定日期,检定结论,制造单位\n";
+
+QString write(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
+{
+    QFile f(dir.filePath(name));
+    f.open(QIODevice::WriteOnly);
+    f.write(bytes);
+    return f.fileName();
+}
+} // namespace
+
+TEST(ImportIncremental, OverlappingExportAddsOnlyWhatIsNewAndVersionsChanges)
+{
+    QTemporaryDir dir;
+    auto ws = freshWorkspace(dir);
+    // GIVEN a first export of A, B, C
+    const QString first = write(dir, u"a.csv"_s, kHeader + "A,压力表,2023-05-01,合格,甲\n"
+                                                           "B,压力表,2023-05-02,合格,甲\n"
+                                                           "C,压力表,2023-05-03,不合格,乙\n");
+    // AND a second export: B again spelled 2023/5/2 (same event), C changed, D new
+    const QString second = write(dir, u"b.csv"_s, kHeader + "B,压力表,2023/5/2,合格,甲\n"
+                                                            "C,压力表,2023-05-03,合格,乙\n"
+                                                            "D,压力表,2023-05-04,合格,丙\n");
+    const auto s1 = importInto(*ws, first);
+    ASSERT_TRUE(s1);
+    // WHEN the second is imported, and then again
+    const auto s2 = importInto(*ws, second);
+    const auto s3 = importInto(*ws, second);
+    ASSERT_TRUE(s2);
+    ASSERT_TRUE(s3);
+    // THEN B is a duplicate, C a new version, D new; the repeat adds nothing
+    EXPECT_EQ(s2->imported, 2);
+    EXPECT_EQ(s2->newVersions, 1);
+    EXPECT_EQ(s2->duplicates, 1);
+    EXPECT_EQ(s3->imported, 0);
+    EXPECT_EQ(s3->duplicates, 3);
+    EXPECT_TRUE(reconciles(*ws, *s2));
+    EXPECT_EQ(countRecords(ws->database()), 5);        // A, B, C v1, C v2, D
+    EXPECT_EQ(countCurrentRecords(ws->database()), 4); // C v1 superseded, never overwritten
+    EXPECT_EQ(recordValue(*ws, u"C"_s, u"version"_s).toInt(), 2);
+    EXPECT_EQ(recordValue(*ws, u"C"_s, u"passed"_s).toInt(), 1);
+    QSqlQuery old(u"SELECT passed, superseded_by IS NOT NULL FROM record"
+                  " WHERE certificate_no = 'C' AND version = 1"_s, ws->database());
+    ASSERT_TRUE(old.next());
+    EXPECT_EQ(old.value(0).toInt(), 0);
+    EXPECT_TRUE(old.value(1).toBool());
+}
+
+TEST(ImportIncremental, BatchProvenanceAndRecordLines)
+{
+    QTemporaryDir dir;
+    auto ws = freshWorkspace(dir);
+    const QString file = write(dir, u"p.csv"_s, kHeader + "A,压力表,2023-05-01,合格,甲\n");
+    ImportOptions options;
+    options.userName = u"analyst1"_s;
+    options.mappingProfileName = u"宜昌所"_s;
+    const auto s = importInto(*ws, file, options);
+    ASSERT_TRUE(s);
+    const ImportBatchInfo b = listBatches(ws->database()).constLast();
+    // sha256 of the file bytes, as QCryptographicHash computes it
+    QFile f(file);
+    f.open(QIODevice::ReadOnly);
+    EXPECT_EQ(b.sha256, QString::fromLatin1(
+                            QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256)
+                                .toHex()));
+    EXPECT_EQ(b.fileSize, f.size());
+    EXPECT_EQ(b.userName, u"analyst1"_s);
+    EXPECT_EQ(b.profileName, u"宜昌所"_s);
+    EXPECT_TRUE(b.importedAt.isValid());
+    EXPECT_TRUE(b.headerJson.contains(u"证书编号"_s));
+    EXPECT_EQ(recordValue(*ws, u"A"_s, u"batch_id"_s).toLongLong(), s->batchId);
+    EXPECT_EQ(recordValue(*ws, u"A"_s, u"source_line"_s).toInt(), 2);
+}
+
+TEST(ImportQuarantine, CorrectedRowIsReimportedAndCountsStillReconcile)
+{
+    QTemporaryDir dir;
+    auto ws = freshWorkspace(dir);
+    const QString file = write(dir, u"q.csv"_s, kHeader + "A,压力表,2023-02-30,合格,甲\n"
+                                                          "B,压力表,2023-05-02,待定,甲\n");
+    const auto s = importInto(*ws, file);
+    ASSERT_TRUE(s);
+    ASSERT_EQ(s->quarantined, 2);
+    const auto rows = listQuarantine(ws->database());
+    ASSERT_EQ(rows.size(), 2);
+    EXPECT_EQ(rows[0].fields, (QStringList{u"A"_s, u"压力表"_s, u"2023-02-30"_s, u"合格"_s,
+                                           u"甲"_s}));
+    EXPECT_EQ(rows[0].fileName, u"q.csv"_s);
+    // WHEN the first is corrected and the second is "corrected" wrongly
+    CoreError error;
+    QStringList fixedA = rows[0].fields;
+    fixedA[2] = u"2023-02-28"_s;
+    const auto a = reimportQuarantinedRow(*ws, rows[0].id, fixedA, &error);
+    QStringList stillB = rows[1].fields;
+    stillB[3] = u"也许"_s;
+    const auto b = reimportQuarantinedRow(*ws, rows[1].id, stillB, &error);
+    // THEN A is imported, B stays with its reason, and the batch still reconciles
+    ASSERT_TRUE(a);
+    ASSERT_TRUE(b);
+    EXPECT_EQ(a->kind, ReimportResult::Kind::Imported);
+    EXPECT_EQ(b->kind, ReimportResult::Kind::StillQuarantined);
+    EXPECT_EQ(b->issue->code, RowIssueCode::UnknownConclusion);
+    const auto open = listQuarantine(ws->database());
+    ASSERT_EQ(open.size(), 1);
+    EXPECT_EQ(open[0].detail, u"也许"_s);
+    const ImportBatchInfo batch = listBatches(ws->database()).constLast();
+    EXPECT_EQ(batch.imported, 1);
+    EXPECT_EQ(batch.quarantined, 1);
+    EXPECT_EQ(batch.corrected, 1);
+    EXPECT_EQ(batch.rowsRead, batch.imported + batch.duplicates + batch.quarantined);
+    EXPECT_EQ(recordValue(*ws, u"A"_s, u"source_line"_s).toInt(), 2);
+    // AND a resolved row cannot be re-imported twice
+    EXPECT_FALSE(reimportQuarantinedRow(*ws, rows[0].id, fixedA, &error));
+}
+
+TEST(ImportMapping, ProfileFromFileAndWorkspaceMapsUnusualHeaders)
+{
+    QTemporaryDir dir;
+    auto ws = freshWorkspace(dir);
+    // GIVEN headers no synonym knows, and a profile naming them
+    const QString file = write(dir, u"m.csv"_s, "编号甲,类别乙,日子,判定\nA,压力表,2023-05-01,合格\n");
+    CoreError error;
+    EXPECT_FALSE(importInto(*ws, file, {}, &error));
+    EXPECT_EQ(error.code, ErrorCode::MissingRequiredColumns);
+    const QJsonObject profile{
+        {u"format"_s, u"metroeval-mapping/1"_s},
+        {u"columns"_s, QJsonObject{{u"编号甲"_s, u"certificate_no"_s},
+                                   {u"类别乙"_s, u"category"_s},
+                                   {u"日子"_s, u"verification_date"_s},
+                                   {u"判定"_s, u"conclusion"_s},
+                                   {u"不存在的列"_s, u"district"_s}}}};
+    ASSERT_TRUE(writeMappingProfileFile(dir.filePath(u"p.json"_s), profile, &error));
+    const auto fromFile = readMappingProfileFile(dir.filePath(u"p.json"_s), &error);
+    ASSERT_TRUE(fromFile);
+    ImportOptions options;
+    options.mappingProfile = *fromFile;
+    // WHEN imported with it
+    const auto s = importInto(*ws, file, options, &error);
+    // THEN the row is imported; the profile also round-trips through the workspace
+    ASSERT_TRUE(s) << error.detail.toStdString();
+    EXPECT_EQ(s->imported, 1);
+    ASSERT_TRUE(saveMappingProfile(ws->database(), u"odd"_s, profile, &error));
+    EXPECT_EQ(listMappingProfiles(ws->database()), QStringList{u"odd"_s});
+    EXPECT_EQ(loadMappingProfile(ws->database(), u"odd"_s)->value(u"columns"_s), profile["columns"_L1]);
+    // AND an unknown field key is refused
+    QJsonObject bad = profile;
+    bad[u"columns"_s] = QJsonObject{{u"编号甲"_s, u"no_such_field"_s}};
+    options.mappingProfile = bad;
+    EXPECT_FALSE(importInto(*ws, file, options, &error));
+    EXPECT_EQ(error.code, ErrorCode::InvalidMapping);
+}
+
+namespace {
+// Every row of the tables an import writes, ids included, as text (import_batch without the
+// import time).
+QStringList dumpImportTables(Workspace &ws)
+{
+    QStringList rows;
+    const QStringList queries{
+        u"SELECT * FROM record ORDER BY id"_s, u"SELECT * FROM quarantine ORDER BY id"_s,
+        u"SELECT id, file_name, file_size, sha256, encoding, delimiter, user_name, mapping,"
+        " rows_read, imported, duplicates, quarantined, source_kind, sheet, profile_name,"
+        " header_json, date1904, new_versions, corrected FROM import_batch ORDER BY id"_s,
+        u"SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"_s};
+    for (const QString &sql : queries) {
+        QSqlQuery q(sql, ws.database());
+        while (q.next()) {
+            QStringList cells;
+            for (int c = 0; c < q.record().count(); ++c) {
+                const QVariant v = q.value(c);
+                cells.append(v.isNull() ? u"NULL"_s
+                             : v.metaType().id() == QMetaType::QByteArray
+                                 ? QString::fromLatin1(v.toByteArray().toHex())
+                                 : v.toString());
+            }
+            rows.append(cells.join(u'|'));
+        }
+    }
+    return rows;
+}
+} // namespace
+
+TEST(ImportBulkLoad, FreshWorkspaceGivesTheSameTablesAsTheIncrementalPath)
+{
+    QTemporaryDir dir;
+    // GIVEN a generated dirty export (duplicates, quarantined rows, repeated certificates)
+    metroeval::sample::SampleOptions options;
+    options.outDir = dir.filePath(u"sample"_s);
+    options.records = 3000;
+    options.seed = 7;
+    options.xlsx = metroeval::sample::XlsxMode::Never;
+    ASSERT_TRUE(metroeval::sample::writeSample(options).ok);
+    const QString csv = options.outDir + u"/export.csv"_s;
+    // AND a second export: one changed record (a new version), one repeat, one new certificate
+    const QString second = write(dir, u"second.csv"_s, kHeader + "A,压力表,2023-05-01,合格,甲\n"
+                                                                 "A,压力表,2023-05-01,合格,甲\n"
+                                                                 "A,压力表,2023-05-02,合格,甲\n");
+    QTemporaryDir bulkDir;
+    QTemporaryDir plainDir;
+    auto bulk = freshWorkspace(bulkDir);
+    auto plain = freshWorkspace(plainDir);
+    ImportOptions noBulk;
+    noBulk.allowBulkLoad = false;
+    // WHEN the export goes into one fresh workspace by the bulk path and into the other row by
+    // row with the indexes in place, and then the second export into both
+    const auto b1 = importInto(*bulk, csv);
+    const auto p1 = importInto(*plain, csv, noBulk);
+    ASSERT_TRUE(b1);
+    ASSERT_TRUE(p1);
+    ASSERT_TRUE(importInto(*bulk, second));
+    ASSERT_TRUE(importInto(*plain, second, noBulk));
+    // THEN the summaries and every table row agree, the indexes included
+    EXPECT_GT(b1->duplicates, 0);
+    EXPECT_GT(b1->quarantined, 0);
+    EXPECT_EQ(b1->imported, p1->imported);
+    EXPECT_EQ(b1->newVersions, p1->newVersions);
+    EXPECT_EQ(b1->duplicates, p1->duplicates);
+    EXPECT_EQ(b1->quarantineReasons, p1->quarantineReasons);
+    EXPECT_EQ(b1->sha256, p1->sha256);
+    EXPECT_TRUE(reconciles(*bulk, *b1));
+    const QStringList bulkRows = dumpImportTables(*bulk);
+    EXPECT_EQ(bulkRows, dumpImportTables(*plain));
+    EXPECT_TRUE(bulkRows.contains(
+        u"index|record_content|record|CREATE UNIQUE INDEX record_content ON record(content_hash)"_s));
+}
+
+TEST(ImportBulkLoad, CancelledBulkLoadKeepsTheIndexes)
+{
+    QTemporaryDir dir;
+    auto ws = freshWorkspace(dir);
+    // GIVEN a fresh workspace and an import that is cancelled at its first progress report
+    const QString csv = write(dir, u"a.csv"_s, kHeader + "A,压力表,2023-05-01,合格,甲\n");
+    ImportOptions options;
+    options.progress = [](qint64, qint64) { return false; };
+    CoreError error;
+    // WHEN it runs
+    EXPECT_FALSE(importInto(*ws, csv, options, &error));
+    // THEN nothing was written and the indexes dropped for the bulk load are back
+    EXPECT_EQ(error.code, ErrorCode::Cancelled);
+    EXPECT_EQ(countRecords(ws->database()), 0);
+    QSqlQuery q(u"SELECT COUNT(*) FROM sqlite_master WHERE type = 'index'"
+                " AND name IN ('record_content', 'record_certificate')"_s,
+                ws->database());
+    ASSERT_TRUE(q.next());
+    EXPECT_EQ(q.value(0).toInt(), 2);
+}

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "workbenchdocks.h"
+
+#include "cleaning/aliasreviewwidget.h"
+#include "cleaning/qualitywidget.h"
+#include "import/quarantineview.h"
+#include "tr.h"
+#include "workspacedocument.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QMainWindow>
+#include <QUndoStack>
+
+namespace metroeval::ui {
+
+WorkbenchDocks::WorkbenchDocks(QMainWindow *window, WorkspaceDocument *document)
+    : QObject(window)
+    , m_window(window)
+    , m_document(document)
+    , m_quarantine(new QuarantineView(document, nullptr))
+    , m_aliases(new AliasReviewWidget(document, nullptr))
+    , m_quality(new QualityWidget(document, nullptr))
+    , m_quarantineDock(addDock(m_quarantine, "QuarantineDock", Qt::BottomDockWidgetArea))
+    , m_aliasDock(addDock(m_aliases, "AliasReviewDock", Qt::RightDockWidgetArea))
+    , m_qualityDock(addDock(m_quality, "QualityDock", Qt::RightDockWidgetArea))
+{
+    m_window->tabifyDockWidget(m_aliasDock, m_qualityDock);
+    m_aliasDock->raise();
+    // A new workspace or new data refreshes every panel; applied cleaning decisions change what
+    // the evaluation reads, so the rates are computed again.
+    connect(document, &WorkspaceDocument::workspaceChanged, m_quarantine, &QuarantineView::refresh);
+    connect(document, &WorkspaceDocument::workspaceChanged, m_aliases, &AliasReviewWidget::reload);
+    connect(document, &WorkspaceDocument::workspaceChanged, m_quality, &QualityWidget::reload);
+    connect(document, &WorkspaceDocument::quarantineChanged, m_quarantine, &QuarantineView::refresh);
+    connect(m_aliases, &AliasReviewWidget::cleaningApplied, m_quality, &QualityWidget::reload);
+    connect(m_aliases, &AliasReviewWidget::cleaningApplied, document, [document] {
+        core::CoreError ignored;
+        document->evaluate(document->groupBy(), &ignored);
+    });
+    retranslate();
+}
+
+QDockWidget *WorkbenchDocks::addDock(QWidget *content, const char *objectName,
+                                     Qt::DockWidgetArea area)
+{
+    auto *dock = new QDockWidget(m_window);
+    dock->setObjectName(QString::fromLatin1(objectName));
+    dock->setWidget(content);
+    m_window->addDockWidget(area, dock);
+    return dock;
+}
+
+QList<QAction *> WorkbenchDocks::toggleActions() const
+{
+    return {m_quarantineDock->toggleViewAction(), m_aliasDock->toggleViewAction(),
+            m_qualityDock->toggleViewAction()};
+}
+
+QUndoStack *WorkbenchDocks::undoStack() const
+{
+    return m_aliases->undoStack();
+}
+
+void WorkbenchDocks::retranslate()
+{
+    m_quarantineDock->setWindowTitle(Tr::tr("Quarantine"));
+    m_aliasDock->setWindowTitle(Tr::tr("Alias Review"));
+    m_qualityDock->setWindowTitle(Tr::tr("Data Quality"));
+}
+
+} // namespace metroeval::ui

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QList>
+#include <QObject>
+
+class QAction;
+class QDockWidget;
+class QMainWindow;
+class QUndoStack;
+
+namespace metroeval::ui {
+
+class AliasReviewWidget;
+class QualityWidget;
+class QuarantineView;
+class WorkspaceDocument;
+
+/// \brief The dockable panels around the rate view: quarantine of rejected rows, alias review
+/// (cleaning decisions, with undo) and the data-quality report. Owns nothing but the docks; the
+/// window lays them out and restores their state.
+class WorkbenchDocks : public QObject
+{
+    Q_OBJECT
+
+public:
+    WorkbenchDocks(QMainWindow *window, WorkspaceDocument *document);
+
+    QList<QAction *> toggleActions() const;
+    QUndoStack *undoStack() const;
+    QuarantineView *quarantine() const { return m_quarantine; }
+    void retranslate();
+
+private:
+    QDockWidget *addDock(QWidget *content, const char *objectName, Qt::DockWidgetArea area);
+
+    QMainWindow *m_window;
+    WorkspaceDocument *m_document;
+    QuarantineView *m_quarantine;
+    AliasReviewWidget *m_aliases;
+    QualityWidget *m_quality;
+    QDockWidget *m_quarantineDock;
+    QDockWidget *m_aliasDock;
+    QDockWidget *m_qualityDock;
+};
+
+} // namespace metroeval::ui
