@@ -133,8 +133,10 @@ MainWindow::MainWindow(QWidget *parent)
     restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
     restoreState(settings.value(u"window/state"_s).toByteArray());
     m_splitter->restoreState(settings.value(u"window/splitter"_s).toByteArray());
-    if (!settings.contains(u"window/geometry"_s))
-        resize(1100, 760);
+    if (!settings.contains(u"window/geometry"_s)) {
+        resize(1200, 820);
+        m_docks->applyDefaultSize();
+    }
     updateTitle();
     refreshResult();
 }

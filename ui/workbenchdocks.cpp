@@ -22,11 +22,13 @@ WorkbenchDocks::WorkbenchDocks(QMainWindow *window, WorkspaceDocument *document)
     , m_aliases(new AliasReviewWidget(document, nullptr))
     , m_quality(new QualityWidget(document, nullptr))
     , m_quarantineDock(addDock(m_quarantine, "QuarantineDock", Qt::BottomDockWidgetArea))
-    , m_aliasDock(addDock(m_aliases, "AliasReviewDock", Qt::RightDockWidgetArea))
-    , m_qualityDock(addDock(m_quality, "QualityDock", Qt::RightDockWidgetArea))
+    , m_aliasDock(addDock(m_aliases, "AliasReviewDock", Qt::BottomDockWidgetArea))
+    , m_qualityDock(addDock(m_quality, "QualityDock", Qt::BottomDockWidgetArea))
 {
+    // One tabbed strip under the rates, so that the chart and the table keep the window's width.
+    m_window->tabifyDockWidget(m_quarantineDock, m_aliasDock);
     m_window->tabifyDockWidget(m_aliasDock, m_qualityDock);
-    m_aliasDock->raise();
+    m_qualityDock->raise();
     // A new workspace or new data refreshes every panel; applied cleaning decisions change what
     // the evaluation reads, so the rates are computed again.
     connect(document, &WorkspaceDocument::workspaceChanged, m_quarantine, &QuarantineView::refresh);
@@ -49,6 +51,11 @@ QDockWidget *WorkbenchDocks::addDock(QWidget *content, const char *objectName,
     dock->setWidget(content);
     m_window->addDockWidget(area, dock);
     return dock;
+}
+
+void WorkbenchDocks::applyDefaultSize()
+{
+    m_window->resizeDocks({m_quarantineDock}, {m_window->height() / 3}, Qt::Vertical);
 }
 
 QList<QAction *> WorkbenchDocks::toggleActions() const

@@ -30,6 +30,8 @@ public:
     QUndoStack *undoStack() const;
     QuarantineView *quarantine() const { return m_quarantine; }
     void retranslate();
+    /// First start (no saved layout): the panel strip takes a third of the window's height.
+    void applyDefaultSize();
 
 private:
     QDockWidget *addDock(QWidget *content, const char *objectName, Qt::DockWidgetArea area);
