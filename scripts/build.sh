@@ -5,6 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 preset=${1:-dev}
+# ccache hits across clones in other folders (CI builds a fresh clone): hash relative paths only.
+export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
 shift || true
 cmake --preset "$preset" > /dev/null
 cmake --build --preset "$preset" "$@"

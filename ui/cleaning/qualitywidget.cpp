@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cleaning/qualitywidget.h"
 
+#include "i18n/labels.h"
+
 #include "tr.h"
 #include "workspacedocument.h"
 
@@ -148,7 +150,9 @@ void QualityWidget::fill()
             const QualityCount &c = it.value()[std::size_t(d)];
             if (c.issuesRaw == 0 && c.issuesRemaining == 0)
                 continue;
-            auto *field = new QTreeWidgetItem(item, countColumns(it.key(), c));
+            const auto key = core::fieldFromKey(it.key());
+            auto *field = new QTreeWidgetItem(
+                item, countColumns(key ? fieldLabel(*key) : it.key(), c));
             for (const QJsonValue &e : c.examples)
                 new QTreeWidgetItem(field, {exampleText(e.toObject())});
         }

@@ -57,8 +57,8 @@ void checkDuplicates(RunState &run)
             latest.push_back(i);
             continue;
         }
-        std::size_t &it = latest[group];
-        const std::size_t earlier = it;
+        std::size_t &latestRow = latest[group];
+        const std::size_t earlier = latestRow;
         if (sameEvent(run.clean[earlier], run.clean[i], mSlot, modelSlot, serialSlot)) {
             if (!run.suppressions.record(rule::DuplicateCertificate, t.rows[earlier].id)) {
                 run.masks.push_back({earlier, dupRule});
@@ -68,7 +68,7 @@ void checkDuplicates(RunState &run)
             run.flag(earlier, rule::DuplicateCertificate, Field::CertificateNo, t.certificate(i));
             run.flag(i, rule::DuplicateCertificate, Field::CertificateNo, t.certificate(i));
         }
-        it = i;
+        latestRow = i;
     }
     // One instrument (manufacturer, model, serial) verified twice on one day.
     QHash<std::pair<quint64, quint64>, std::size_t> seen;

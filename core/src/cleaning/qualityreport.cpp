@@ -162,9 +162,15 @@ std::optional<QualityReport> computeQualityReport(Workspace &workspace, CoreErro
     QSqlQuery q(db);
 
     // Completeness: one aggregate over the raw records, per batch and field.
+    // A field is missing when it is empty where it applies: failed items apply only to records
+    // that failed (a passing gauge has none to list).
+    auto missing = [](const FieldInfo &info) {
+        const QString empty = QString(info.key) + u" = ''"_s;
+        return info.field == Field::FailedItems ? u"("_s + empty + u" AND passed = 0)"_s : empty;
+    };
     QString sums;
     for (const FieldInfo &info : allFields())
-        sums += u", SUM("_s + info.key + u" = '')"_s;
+        sums += u", SUM("_s + missing(info) + u")"_s;
     if (!check(q,
                u"SELECT r.batch_id, b.file_name, COUNT(*)"_s + sums
                    + u" FROM record r LEFT JOIN import_batch b ON b.id = r.batch_id"
@@ -198,8 +204,8 @@ std::optional<QualityReport> computeQualityReport(Workspace &workspace, CoreErro
         if (c.issuesRaw == 0)
             continue;
         if (!check(q,
-                   u"SELECT id, certificate_no FROM record WHERE "_s + info.key
-                       + u" = '' ORDER BY id LIMIT 3"_s,
+                   u"SELECT id, certificate_no FROM record WHERE "_s + missing(info)
+                       + u" ORDER BY id LIMIT 3"_s,
                    error))
             return std::nullopt;
         while (q.next())

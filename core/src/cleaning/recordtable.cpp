@@ -171,22 +171,28 @@ bool readWithSqlite(sqlite3 *handle, const QString &sql, qint64 minId, qint64 ma
         sqlite3_bind_int64(s, 2, mid);
         rc = readRows(s, maxId, table, progress);
     }
-    QString detail = rc == SQLITE_DONE ? QString() : QString::fromUtf8(sqlite3_errmsg(handle));
-    sqlite3_finalize(s);
     if (worker.joinable()) {
         worker.join();
         if (rc == SQLITE_DONE && later.rc != SQLITE_DONE) {
-            rc = later.rc;
-            detail = later.error;
+            // The second connection could not read (say, a journal only a writer may roll
+            // back): the workspace's connection reads the later range itself, in order.
+            later = LaterHalf();
+            sqlite3_reset(s);
+            sqlite3_bind_int64(s, 1, mid);
+            sqlite3_bind_int64(s, 2, std::numeric_limits<qint64>::max());
+            rc = readRows(s, maxId, table, progress);
         }
     }
+    const QString detail
+        = rc == SQLITE_DONE ? QString() : QString::fromUtf8(sqlite3_errmsg(handle));
+    sqlite3_finalize(s);
     if (rc != SQLITE_DONE) {
         if (error)
             *error = rc == SQLITE_INTERRUPT ? CoreError{ErrorCode::Cancelled, {}}
                                             : CoreError{ErrorCode::DatabaseError, detail};
         return false;
     }
-    if (!split)
+    if (later.table.rows.empty())
         return true;
     std::array<std::vector<int>, kCleanedCount> ids;
     for (std::size_t i = 0; i < kCleanedCount; ++i)

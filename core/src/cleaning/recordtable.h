@@ -15,7 +15,6 @@
 #include <limits>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace metroeval::core::cleaning {
