@@ -36,10 +36,8 @@ WorkbenchDocks::WorkbenchDocks(QMainWindow *window, WorkspaceDocument *document)
     connect(document, &WorkspaceDocument::workspaceChanged, m_quality, &QualityWidget::reload);
     connect(document, &WorkspaceDocument::quarantineChanged, m_quarantine, &QuarantineView::refresh);
     connect(m_aliases, &AliasReviewWidget::cleaningApplied, m_quality, &QualityWidget::reload);
-    connect(m_aliases, &AliasReviewWidget::cleaningApplied, document, [document] {
-        core::CoreError ignored;
-        document->evaluate(document->groupBy(), &ignored);
-    });
+    connect(m_aliases, &AliasReviewWidget::cleaningApplied, document,
+            [document] { document->evaluateInBackground(document->groupBy()); });
     retranslate();
 }
 
