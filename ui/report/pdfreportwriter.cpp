@@ -17,6 +17,7 @@
 #include <QSaveFile>
 
 #include <array>
+#include <span>
 #include <cmath>
 
 namespace metroeval::ui {
@@ -25,6 +26,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+constexpr double kRowHeight = 17; // table rows, in painter units
 constexpr int kDpi = 96; // painter units are 1/96 inch; fonts are in points, so they stay true
 
 // Report text is drawn with the font's own character-to-glyph map (no shaping): Han and Latin need
@@ -57,8 +59,14 @@ private:
     void table();
     void quality();
     void footer();
+    bool fits(double height) const;
     /// Starts a new page (with the footer on the old one) when \a height does not fit.
     void ensureSpace(double height);
+    /// One table row: \a widths are fractions of the page width; columns whose bit is set in
+    /// \a leftColumns are left-aligned, the others (numbers) right-aligned.
+    void tableRow(const QStringList &cells, std::span<const double> widths, unsigned leftColumns,
+                  bool bold, bool shaded = false);
+    void tableRule();
 
     QCPPainter &m_p;
     QPdfWriter &m_writer;
@@ -129,51 +137,58 @@ void ReportPainter::chart()
     m_y += height + 12;
 }
 
+void ReportPainter::tableRow(const QStringList &cells, std::span<const double> widths,
+                             unsigned leftColumns, bool bold, bool shaded)
+{
+    if (shaded)
+        m_p.fillRect(QRectF(0, m_y, m_width, kRowHeight), QColor(0xef, 0xf3, 0xf8));
+    m_p.setFont(reportFont(9, bold));
+    m_p.setPen(Qt::black);
+    double x = 0;
+    for (qsizetype c = 0; c < cells.size() && std::size_t(c) < widths.size(); ++c) {
+        const double w = widths[std::size_t(c)] * m_width;
+        const auto align = (leftColumns >> c) & 1U ? Qt::AlignLeft : Qt::AlignRight;
+        m_p.drawText(QRectF(x + 4, m_y, w - 8, kRowHeight), int(align | Qt::AlignVCenter),
+                     cells[c]);
+        x += w;
+    }
+    m_y += kRowHeight;
+}
+
+void ReportPainter::tableRule()
+{
+    m_p.setPen(QPen(Qt::black, 0.8));
+    m_p.drawLine(QPointF(0, m_y), QPointF(m_width, m_y));
+}
+
 void ReportPainter::table()
 {
-    const std::array<double, 6> widths{0.30, 0.09, 0.09, 0.11, 0.21, 0.20};
+    constexpr std::array<double, 6> widths{0.30, 0.09, 0.09, 0.11, 0.21, 0.20};
+    constexpr unsigned left = 1U << 0 | 1U << 5; // group and note
     const QStringList headers{fieldLabel(m_model.groupBy), Tr::tr("Verified"), Tr::tr("Passed"),
                               Tr::tr("Pass rate"),
                               Tr::tr("%1 % interval").arg(std::lround(m_model.level * 100.0)),
                               Tr::tr("Note")};
-    const double rowHeight = 17;
-    auto drawRow = [&](const QStringList &cells, bool bold, bool shaded) {
-        if (shaded)
-            m_p.fillRect(QRectF(0, m_y, m_width, rowHeight), QColor(0xef, 0xf3, 0xf8));
-        m_p.setFont(reportFont(9, bold));
-        m_p.setPen(Qt::black);
-        double x = 0;
-        for (int c = 0; c < cells.size(); ++c) {
-            const double w = widths[std::size_t(c)] * m_width;
-            const auto align = (c == 0 || c == 5) ? Qt::AlignLeft : Qt::AlignRight;
-            m_p.drawText(QRectF(x + 4, m_y, w - 8, rowHeight), int(align | Qt::AlignVCenter),
-                         cells[c]);
-            x += w;
-        }
-        m_y += rowHeight;
-    };
-    ensureSpace(rowHeight * 2);
-    drawRow(headers, true, true);
-    m_p.setPen(QPen(Qt::black, 0.8));
-    m_p.drawLine(QPointF(0, m_y), QPointF(m_width, m_y));
+    ensureSpace(kRowHeight * 2);
+    tableRow(headers, widths, left, true, true);
+    tableRule();
     bool shade = false;
     for (const core::ReportRow &r : m_model.rows) {
-        if (m_y + rowHeight > m_height - 30) {
-            ensureSpace(rowHeight * 2);
-            drawRow(headers, true, true); // the header again on the new page
+        if (!fits(kRowHeight)) {
+            ensureSpace(kRowHeight * 2);
+            tableRow(headers, widths, left, true, true); // the header again on the new page
         }
         const QString note = r.suppressed ? Tr::tr("withheld (small sample)")
                              : r.belowMinimum ? Tr::tr("small sample")
                                               : QString();
-        drawRow({r.group.isEmpty() ? Tr::tr("(blank)") : r.group, QString::number(r.verified),
-                 r.suppressed ? u"—"_s : QString::number(r.passed),
-                 r.suppressed ? u"—"_s : formatPercent(r.rate),
-                 r.suppressed ? u"—"_s : formatInterval(r.lower, r.upper), note},
-                false, shade);
+        tableRow({r.group.isEmpty() ? Tr::tr("(blank)") : r.group, QString::number(r.verified),
+                  r.suppressed ? u"—"_s : QString::number(r.passed),
+                  r.suppressed ? u"—"_s : formatPercent(r.rate),
+                  r.suppressed ? u"—"_s : formatInterval(r.lower, r.upper), note},
+                 widths, left, false, shade);
         shade = !shade;
     }
-    m_p.setPen(QPen(Qt::black, 0.8));
-    m_p.drawLine(QPointF(0, m_y), QPointF(m_width, m_y));
+    tableRule();
     m_y += 8;
 }
 
@@ -186,10 +201,15 @@ void ReportPainter::footer()
          7.5, false, QColor(0x66, 0x66, 0x66));
 }
 
-void ReportPainter::ensureSpace(double height)
+bool ReportPainter::fits(double height) const
 {
     constexpr double kFooterReserve = 30;
-    if (m_y + height <= m_height - kFooterReserve)
+    return m_y + height <= m_height - kFooterReserve;
+}
+
+void ReportPainter::ensureSpace(double height)
+{
+    if (fits(height))
         return;
     footer();
     m_writer.newPage();
@@ -202,7 +222,7 @@ void ReportPainter::quality()
     if (!m_model.quality)
         return;
     const core::QualitySection &q = *m_model.quality;
-    ensureSpace(60 + 17.0 * double(q.dimensions.size() + 1));
+    ensureSpace(60 + kRowHeight * double(q.dimensions.size() + 1));
     text(Tr::tr("Data quality (GB/T 36344)"), 12, true);
     text(q.cleaned ? Tr::tr("%1 records imported; %2 evaluated after cleaning, %3 masked.")
                          .arg(q.records)
@@ -210,29 +230,17 @@ void ReportPainter::quality()
                          .arg(q.maskedRecords)
                    : Tr::tr("%1 records imported; the data have not been cleaned.").arg(q.records),
          9.5);
-    const std::array<double, 5> widths{0.30, 0.17, 0.17, 0.18, 0.18};
-    auto row = [&](const QStringList &cells, bool bold) {
-        m_p.setFont(reportFont(9, bold));
-        m_p.setPen(Qt::black);
-        double x = 0;
-        for (int c = 0; c < cells.size(); ++c) {
-            const double w = widths[std::size_t(c)] * m_width;
-            m_p.drawText(QRectF(x + 4, m_y, w - 8, 17),
-                         int((c == 0 ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter), cells[c]);
-            x += w;
-        }
-        m_y += 17;
-    };
-    row({Tr::tr("Dimension"), Tr::tr("Values checked"), Tr::tr("Problems as imported"),
-         Tr::tr("Problems left"), Tr::tr("Score")},
-        true);
-    m_p.setPen(QPen(Qt::black, 0.8));
-    m_p.drawLine(QPointF(0, m_y), QPointF(m_width, m_y));
+    constexpr std::array<double, 5> widths{0.30, 0.17, 0.17, 0.18, 0.18};
+    constexpr unsigned left = 1U << 0; // dimension
+    tableRow({Tr::tr("Dimension"), Tr::tr("Values checked"), Tr::tr("Problems as imported"),
+              Tr::tr("Problems left"), Tr::tr("Score")},
+             widths, left, true);
+    tableRule();
     for (const core::QualityRow &d : q.dimensions) {
-        row({qualityDimensionLabel(d.dimension), QString::number(d.checked),
-             QString::number(d.issuesRaw), QString::number(d.issuesRemaining),
-             formatPercent(d.score)},
-            false);
+        tableRow({qualityDimensionLabel(d.dimension), QString::number(d.checked),
+                  QString::number(d.issuesRaw), QString::number(d.issuesRemaining),
+                  formatPercent(d.score)},
+                 widths, left, false);
     }
     m_y += 8;
 }
