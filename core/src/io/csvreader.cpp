@@ -151,7 +151,7 @@ CsvReader::Outcome CsvReader::readRecord(QStringList &fields, int &strayQuoteCol
             ++i;
         }
         if (field.isEmpty())
-            field = slice(start, i).toString();
+            field = m_interner.intern(static_cast<int>(fields.size()), slice(start, i));
         else
             field.append(slice(start, i));
         fields.append(std::move(field));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "io/fieldinterner.h"
+
 #include "model/rowissue.h"
 
 #include <QByteArray>
@@ -75,6 +77,7 @@ private:
     QStringDecoder m_decoder;
     QChar m_delimiter = u',';
     QString m_buffer;
+    FieldInterner m_interner;
     qsizetype m_pos = 0;
     qint64 m_line = 1;
     qint64 m_bytesRead = 0;

@@ -18,6 +18,7 @@
 #include <QSqlQuery>
 
 #include <atomic>
+#include <ctime>
 #include <future>
 #include <thread>
 
@@ -52,10 +53,23 @@ QJsonObject ImportSummary::toJson() const
         {u"flag_reasons"_s, toObject(flagReasons)},
         {u"mapping"_s, mappingProfile},
         {u"elapsed_ms"_s, elapsedMs},
+        {u"timings_ms"_s,
+         QJsonObject{{u"parse_cpu"_s, timings.parseCpu},
+                     {u"write_cpu"_s, timings.writeCpu},
+                     {u"rows"_s, timings.rows},
+                     {u"indexes"_s, timings.indexes},
+                     {u"commit"_s, timings.commit}}},
     };
 }
 
 namespace {
+
+double threadCpuMs()
+{
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) * 1e-6;
+}
 
 constexpr std::size_t kChunkRows = 2048;
 constexpr std::size_t kChunksInFlight = 8;
@@ -78,10 +92,17 @@ QString sha256Of(const QString &path)
     return QString::fromLatin1(hash.result().toHex());
 }
 
-// Reads, types and hashes rows on its own thread; hands chunks to the writer.
+// Reads, types and encodes rows on its own thread; hands chunks to the writer.
 void parseRows(TableSource &source, int headerColumns, const ColumnMapping &mapping,
-               RowQueue &queue, std::atomic<qint64> &progress)
+               RowQueue &queue, std::atomic<qint64> &progress, double &cpuMs)
 {
+    const double cpuStart = threadCpuMs();
+    struct Account
+    {
+        const double &start;
+        double &total;
+        ~Account() { total = threadCpuMs() - start; }
+    } account{cpuStart, cpuMs};
     const ParseContext context{source.dateSystem()};
     RowQueue::Chunk chunk;
     CsvRow row;
@@ -100,7 +121,6 @@ void parseRows(TableSource &source, int headerColumns, const ColumnMapping &mapp
             out.issue = *issue;
             out.fields = std::move(row.fields);
         } else {
-            out.hash = recordContentHash(out.record);
             encodeRecord(out.record, out.extras, out.text);
         }
         if (chunk.size() == kChunkRows) {
@@ -158,7 +178,9 @@ bool ImportRun::writeChunk(RowQueue::Chunk &chunk)
                 return false;
             continue;
         }
-        switch (m_writer.insertRecord(m_batch.id, row.record, row.text, row.hash)) {
+        // Hashed here rather than on the reading thread, which has more work per row.
+        const QByteArray hash = recordContentHash(row.record);
+        switch (m_writer.insertRecord(m_batch.id, row.record, row.text, hash)) {
         case RecordWriter::Outcome::Failed:
             return false;
         case RecordWriter::Outcome::Duplicate:
@@ -184,8 +206,9 @@ bool ImportRun::writeRows(TableSource &source, int headerColumns, const ColumnMa
 {
     RowQueue queue(kChunksInFlight);
     std::atomic<qint64> progress{0};
+    const double cpuStart = threadCpuMs();
     std::thread parser(parseRows, std::ref(source), headerColumns, std::cref(mapping),
-                       std::ref(queue), std::ref(progress));
+                       std::ref(queue), std::ref(progress), std::ref(m_summary.timings.parseCpu));
     bool ok = true;
     RowQueue::Chunk chunk;
     while (queue.pop(chunk)) {
@@ -204,6 +227,7 @@ bool ImportRun::writeRows(TableSource &source, int headerColumns, const ColumnMa
     }
     queue.cancel(); // releases a parser blocked on a full queue
     parser.join();
+    m_summary.timings.writeCpu = threadCpuMs() - cpuStart;
     return ok;
 }
 
@@ -302,9 +326,14 @@ std::optional<ImportSummary> ImportRun::run(const QString &filePath)
     bool bulk = false;
     bool ok = (!m_options.allowBulkLoad || m_writer.beginBulkLoad(&bulk)) && m_writer.prepare()
               && m_writer.trackVersions() && (m_batch.id = m_writer.insertBatch(m_batch)) > 0;
+    QElapsedTimer phase;
+    phase.start();
     ok = ok && writeRows(*source, static_cast<int>(header.fields.size()), mapping);
+    m_summary.timings.rows = static_cast<double>(phase.nsecsElapsed()) * 1e-6;
     const bool broken = ok && source->failed();
+    phase.restart();
     ok = ok && !broken && m_writer.endBulkLoad();
+    m_summary.timings.indexes = static_cast<double>(phase.nsecsElapsed()) * 1e-6;
     if (ok) {
         m_batch.rowsRead = m_summary.rowsRead;
         m_batch.imported = m_summary.imported;
@@ -314,7 +343,9 @@ std::optional<ImportSummary> ImportRun::run(const QString &filePath)
         m_summary.sha256 = fileHash.get();
         m_batch.sha256 = m_summary.sha256;
         m_writer.finish();
+        phase.restart();
         ok = m_writer.updateBatchCounts(m_batch) && db.commit();
+        m_summary.timings.commit = static_cast<double>(phase.nsecsElapsed()) * 1e-6;
     }
     if (!ok) {
         m_writer.finish();

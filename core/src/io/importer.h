@@ -52,6 +52,16 @@ struct ImportSummary
     QMap<QString, qint64> flagReasons;       ///< "code:field" → count
     QJsonObject mappingProfile;
     qint64 elapsedMs = 0;
+    /// Where the time went (milliseconds): CPU time of the reading/typing thread and of the
+    /// writing thread while rows flowed, then the wall time of the index build and the commit.
+    struct Timings
+    {
+        double parseCpu = 0;
+        double writeCpu = 0;
+        double rows = 0;
+        double indexes = 0;
+        double commit = 0;
+    } timings;
 
     QJsonObject toJson() const;
 };

@@ -16,14 +16,13 @@
 
 namespace metroeval::core {
 
-/// \brief One data row after parsing: a typed record with its content hash, or a row to
+/// \brief One data row after parsing: a typed record with its text columns encoded, or a row to
 /// quarantine with its issue and cells.
 struct ParsedRow
 {
     bool quarantined = false;
     VerificationRecord record;
     RecordExtras extras;
-    QByteArray hash;
     EncodedRecord text; ///< the text columns in UTF-8, ready to bind
     RowIssue issue;
     QStringList fields;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "storage/recordstore.h"
 
+#include "storage/flathash.h"
+
 #include "io/sha256.h"
 
 #include <QStringEncoder>
@@ -17,8 +19,6 @@
 #include <cstring>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 
 namespace metroeval::core {
 
@@ -67,13 +67,14 @@ void hashText(Sha256 &hash, QStringView value)
 // QDate::toString(Qt::ISODate) without the allocation, for the four-digit years typed dates have.
 void hashIsoDate(Sha256 &hash, const QDate &date)
 {
-    const int y = date.year();
+    int y = 0;
+    int m = 0;
+    int d = 0;
+    date.getDate(&y, &m, &d);
     if (y < 1000 || y > 9999) {
         hashText(hash, date.toString(Qt::ISODate));
         return;
     }
-    const int m = date.month();
-    const int d = date.day();
     const char16_t iso[10] = {
         char16_t(u'0' + y / 1000),     char16_t(u'0' + y / 100 % 10), char16_t(u'0' + y / 10 % 10),
         char16_t(u'0' + y % 10),       u'-',
@@ -148,7 +149,8 @@ void encodeRecord(const VerificationRecord &record, const RecordExtras &extras,
     out.text.truncate(p - begin);
 }
 
-/// The certificates and their current records, for RecordWriter::trackVersions().
+/// The certificates and their current records, for RecordWriter::trackVersions(). Keys are
+/// 64-bit hashes of the certificate text; a hit is confirmed against the record it names.
 struct RecordWriter::VersionIndex
 {
     struct Current
@@ -156,74 +158,17 @@ struct RecordWriter::VersionIndex
         qint64 id = 0;
         qint64 version = 0;
     };
-    /// Certificates written by this writer → their current record (exact keys).
-    std::unordered_map<std::string, Current> written;
-    /// Hashes of certificate numbers with a current record before this writer began; a hit may
-    /// be a collision and is confirmed by SQL.
-    std::unordered_set<std::uint64_t> existing;
+    /// Certificates written by this writer → their current record.
+    HashKeyMap<Current> written;
+    /// Certificates with a current record before this writer began; a hit may be a collision
+    /// and is confirmed by SQL.
+    HashKeyMap<char> existing;
 };
 
 /// Content hashes written during a bulk load, and the indexes to rebuild after it.
 struct RecordWriter::BulkLoad
 {
-    struct Digest
-    {
-        std::array<std::uint64_t, 4> words{};
-        bool operator==(const Digest &) const = default;
-    };
-    static std::optional<Digest> digest(const QByteArray &hash)
-    {
-        Digest d;
-        if (hash.size() != sizeof(d.words))
-            return std::nullopt;
-        std::memcpy(d.words.data(), hash.constData(), sizeof(d.words));
-        return d;
-    }
-    // Open addressing with linear probing: one cache miss per look-up, no node per hash. The
-    // digests are SHA-256, so their first word is a uniform slot number; the all-zero digest
-    // marks a free slot and is kept aside.
-    bool contains(const Digest &d) const
-    {
-        if (d == Digest{})
-            return hasZero;
-        if (slots.empty())
-            return false;
-        for (std::size_t i = d.words[0] & (slots.size() - 1);; i = (i + 1) & (slots.size() - 1)) {
-            if (slots[i] == d)
-                return true;
-            if (slots[i] == Digest{})
-                return false;
-        }
-    }
-    void insert(const Digest &d)
-    {
-        if (d == Digest{}) {
-            hasZero = true;
-            return;
-        }
-        if ((count + 1) * 2 > slots.size()) {
-            std::vector<Digest> old(std::max<std::size_t>(1u << 16, slots.size() * 2));
-            old.swap(slots);
-            count = 0;
-            for (const Digest &o : old) {
-                if (!(o == Digest{}))
-                    place(o);
-            }
-        }
-        place(d);
-    }
-    void place(const Digest &d)
-    {
-        std::size_t i = d.words[0] & (slots.size() - 1);
-        while (!(slots[i] == Digest{}) && !(slots[i] == d))
-            i = (i + 1) & (slots.size() - 1);
-        if (slots[i] == Digest{})
-            ++count;
-        slots[i] = d;
-    }
-    std::vector<Digest> slots;
-    std::size_t count = 0;
-    bool hasZero = false;
+    DigestSet digests;
     QList<QByteArray> indexSql;
 };
 
@@ -235,7 +180,8 @@ RecordWriter::RecordWriter(QSqlDatabase &db)
 RecordWriter::~RecordWriter()
 {
     for (sqlite3_stmt *s :
-         {m_insertRecord, m_findCurrent, m_supersede, m_setVersion, m_insertQuarantine})
+         {m_insertRecord, m_findCurrent, m_certificateOf, m_supersede, m_setVersion,
+          m_insertQuarantine})
         sqlite3_finalize(s);
 }
 
@@ -270,6 +216,7 @@ bool RecordWriter::prepare()
         || !prep(u"SELECT id, version FROM record WHERE certificate_no = ?1"
                  " AND superseded_by IS NULL AND id <> ?2 ORDER BY version DESC LIMIT 1"_s,
                  &m_findCurrent)
+        || !prep(u"SELECT certificate_no FROM record WHERE id = ?1"_s, &m_certificateOf)
         || !prep(u"UPDATE record SET superseded_by = ?1 WHERE id = ?2"_s, &m_supersede)
         || !prep(u"UPDATE record SET version = ?1 WHERE id = ?2"_s, &m_setVersion)
         || !prep(u"INSERT INTO quarantine (batch_id, source_line, column_index, code, detail,"
@@ -282,7 +229,8 @@ bool RecordWriter::prepare()
 void RecordWriter::finish()
 {
     for (sqlite3_stmt *s :
-         {m_insertRecord, m_findCurrent, m_supersede, m_setVersion, m_insertQuarantine}) {
+         {m_insertRecord, m_findCurrent, m_certificateOf, m_supersede, m_setVersion,
+          m_insertQuarantine}) {
         if (s)
             sqlite3_reset(s);
     }
@@ -384,16 +332,42 @@ bool RecordWriter::beginBulkLoad(bool *active)
     return true;
 }
 
+int RecordWriter::pragmaValue(const char *sql)
+{
+    sqlite3_stmt *s = nullptr;
+    int value = 0;
+    if (sqlite3_prepare_v2(m_handle, sql, -1, &s, nullptr) == SQLITE_OK
+        && sqlite3_step(s) == SQLITE_ROW)
+        value = sqlite3_column_int(s, 0);
+    sqlite3_finalize(s);
+    return value;
+}
+
 bool RecordWriter::endBulkLoad()
 {
     if (!m_bulk)
         return true;
     // The prepared statements refer to the old schema; reset them before changing it.
     finish();
+    // SQLite sorts with worker threads only when the sort spills out of the page cache, so the
+    // indexes are built with a small cache and two threads (about twice as fast on two cores as
+    // one in-memory sort); the connection's settings are restored afterwards.
+    const int cacheSize = pragmaValue("PRAGMA cache_size");
+    const int threads = pragmaValue("PRAGMA threads");
+    sqlite3_exec(m_handle, "PRAGMA cache_size = -2000; PRAGMA threads = 2", nullptr, nullptr,
+                 nullptr);
+    bool built = true;
     for (const QByteArray &sql : std::as_const(m_bulk->indexSql)) {
-        if (sqlite3_exec(m_handle, sql.constData(), nullptr, nullptr, nullptr) != SQLITE_OK)
-            return fail("rebuild index");
+        if (sqlite3_exec(m_handle, sql.constData(), nullptr, nullptr, nullptr) != SQLITE_OK) {
+            built = fail("rebuild index");
+            break;
+        }
     }
+    const QByteArray restore = "PRAGMA cache_size = " + QByteArray::number(cacheSize)
+                               + "; PRAGMA threads = " + QByteArray::number(threads);
+    sqlite3_exec(m_handle, restore.constData(), nullptr, nullptr, nullptr);
+    if (!built)
+        return false;
     m_bulk.reset();
     return true;
 }
@@ -408,7 +382,9 @@ bool RecordWriter::trackVersions()
     int rc = SQLITE_ROW;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         const auto *text = static_cast<const char *>(sqlite3_column_blob(s, 0));
-        index->existing.insert(keyHash(QByteArrayView(text, sqlite3_column_bytes(s, 0))));
+        bool added = false;
+        index->existing.findOrAdd(keyHash(QByteArrayView(text, sqlite3_column_bytes(s, 0))),
+                                  &added);
     }
     sqlite3_finalize(s);
     if (rc != SQLITE_DONE)
@@ -434,20 +410,37 @@ std::optional<std::pair<qint64, qint64>> RecordWriter::findCurrent(QByteArrayVie
     return current;
 }
 
+std::optional<bool> RecordWriter::hasCertificate(qint64 id, QByteArrayView certificate)
+{
+    sqlite3_bind_int64(m_certificateOf, 1, id);
+    const int found = sqlite3_step(m_certificateOf);
+    bool same = false;
+    if (found == SQLITE_ROW) {
+        const auto *text = static_cast<const char *>(sqlite3_column_blob(m_certificateOf, 0));
+        same = QByteArrayView(text, sqlite3_column_bytes(m_certificateOf, 0)) == certificate;
+    }
+    sqlite3_reset(m_certificateOf);
+    if (found != SQLITE_ROW && found != SQLITE_DONE) {
+        fail("find version");
+        return std::nullopt;
+    }
+    return same;
+}
+
 RecordWriter::Outcome RecordWriter::insertRecord(qint64 batchId, const VerificationRecord &r,
                                                  const EncodedRecord &text,
                                                  const QByteArray &contentHash, qint64 *recordId)
 {
-    std::optional<BulkLoad::Digest> digest;
+    std::optional<DigestSet::Digest> digest;
     if (m_bulk) {
         // Without the unique index, duplicates are found here; the hash set is what the index
         // would hold.
-        digest = BulkLoad::digest(contentHash);
-        if (!digest) {
+        if (contentHash.size() != sizeof(DigestSet::Digest::words)) {
             m_lastError = u"content hash: not SHA-256"_s;
             return Outcome::Failed;
         }
-        if (m_bulk->contains(*digest))
+        digest = DigestSet::fromBytes(contentHash.constData());
+        if (m_bulk->digests.contains(*digest))
             return Outcome::Duplicate;
     }
     sqlite3_stmt *s = m_insertRecord;
@@ -478,7 +471,7 @@ RecordWriter::Outcome RecordWriter::insertRecord(qint64 batchId, const Verificat
     if (sqlite3_changes(m_handle) == 0)
         return Outcome::Duplicate;
     if (digest)
-        m_bulk->insert(*digest);
+        m_bulk->digests.insert(*digest);
     const qint64 id = sqlite3_last_insert_rowid(m_handle);
     if (recordId)
         *recordId = id;
@@ -488,13 +481,22 @@ RecordWriter::Outcome RecordWriter::insertRecord(qint64 batchId, const Verificat
     std::optional<std::pair<qint64, qint64>> previous;
     VersionIndex::Current *tracked = nullptr;
     if (m_versions) {
-        auto [it, added] = m_versions->written.try_emplace(
-            std::string(certificate.data(), std::size_t(certificate.size())));
-        tracked = &it->second;
-        if (!added)
-            previous = std::pair{tracked->id, tracked->version};
-        else if (!m_versions->existing.contains(keyHash(certificate)))
-            previous = std::pair<qint64, qint64>{0, 0};
+        const std::uint64_t key = keyHash(certificate);
+        bool added = false;
+        VersionIndex::Current &slot = m_versions->written.findOrAdd(key, &added);
+        if (added) {
+            tracked = &slot;
+            if (!m_versions->existing.find(key))
+                previous = std::pair<qint64, qint64>{0, 0};
+        } else {
+            const std::optional<bool> same = hasCertificate(slot.id, certificate);
+            if (!same)
+                return Outcome::Failed;
+            if (*same) { // else two certificates share the key: ask SQL, track neither
+                tracked = &slot;
+                previous = std::pair{slot.id, slot.version};
+            }
+        }
     }
     if (!previous) {
         previous = findCurrent(certificate, id);

@@ -135,14 +135,18 @@ private:
     struct VersionIndex;
     struct BulkLoad;
     bool fail(const char *what);
+    int pragmaValue(const char *sql);
     /// The current record under \a certificate other than \a id: {id, version}, {0, 0} when
     /// there is none, nullopt on a database error.
     std::optional<std::pair<qint64, qint64>> findCurrent(QByteArrayView certificate, qint64 id);
+    /// Whether record \a id has \a certificate; nullopt on a database error.
+    std::optional<bool> hasCertificate(qint64 id, QByteArrayView certificate);
 
     QSqlDatabase &m_db;
     sqlite3 *m_handle = nullptr;
     sqlite3_stmt *m_insertRecord = nullptr;
     sqlite3_stmt *m_findCurrent = nullptr;
+    sqlite3_stmt *m_certificateOf = nullptr;
     sqlite3_stmt *m_supersede = nullptr;
     sqlite3_stmt *m_setVersion = nullptr;
     sqlite3_stmt *m_insertQuarantine = nullptr;
