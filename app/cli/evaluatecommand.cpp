@@ -3,6 +3,7 @@
 #include "commands.h"
 
 #include "evaluation/evaluator.h"
+#include "evaluation/planstore.h"
 #include "storage/workspace.h"
 
 #include <QCommandLineParser>
@@ -11,6 +12,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
+
+#include <optional>
 
 namespace metroeval::cli {
 
@@ -24,26 +27,40 @@ int runEvaluateCommand(const QStringList &arguments)
     parser.addOptions({
         {u"workspace"_s, u"Workspace file."_s, u"W"_s},
         {u"plan"_s, u"Evaluation plan (metroeval-plan/1 JSON)."_s, u"P.json"_s},
+        {u"plan-name"_s, u"Name of a plan kept in the workspace (instead of --plan)."_s, u"N"_s},
         {u"out"_s, u"Result file to write (metroeval-result/1 JSON)."_s, u"RESULT.json"_s},
     });
-    if (!parseArguments(parser, command, arguments, {u"workspace"_s, u"plan"_s, u"out"_s}))
+    if (!parseArguments(parser, command, arguments, {u"workspace"_s, u"out"_s}))
         return ExitUsage;
+    if (parser.isSet(u"plan"_s) == parser.isSet(u"plan-name"_s))
+        return fail(command, u"give either --plan or --plan-name"_s, ExitUsage);
 
-    QFile planFile(parser.value(u"plan"_s));
-    if (!planFile.open(QIODevice::ReadOnly))
-        return fail(command, u"cannot read plan "_s + planFile.fileName());
-    QJsonParseError parseError;
-    const QJsonDocument planDoc = QJsonDocument::fromJson(planFile.readAll(), &parseError);
-    if (!planDoc.isObject())
-        return fail(command, u"plan is not JSON: "_s + parseError.errorString());
     core::CoreError error;
-    const auto plan = core::EvaluationPlan::fromJson(planDoc.object(), &error);
-    if (!plan)
-        return fail(command, describe(error));
+    std::optional<core::EvaluationPlan> plan;
+    if (parser.isSet(u"plan"_s)) {
+        QFile planFile(parser.value(u"plan"_s));
+        if (!planFile.open(QIODevice::ReadOnly))
+            return fail(command, u"cannot read plan "_s + planFile.fileName());
+        QJsonParseError parseError;
+        const QJsonDocument planDoc = QJsonDocument::fromJson(planFile.readAll(), &parseError);
+        if (!planDoc.isObject())
+            return fail(command, u"plan is not JSON: "_s + parseError.errorString());
+        plan = core::EvaluationPlan::fromJson(planDoc.object(), &error);
+        if (!plan)
+            return fail(command, describe(error));
+    }
 
     auto workspace = openExistingWorkspace(command, parser.value(u"workspace"_s));
     if (!workspace)
         return ExitFailure;
+    if (!plan) {
+        const QString name = parser.value(u"plan-name"_s);
+        plan = core::loadStoredPlan(*workspace, name, &error);
+        if (!plan) {
+            return error ? fail(command, describe(error))
+                         : fail(command, u"no plan named \""_s + name + u"\" in the workspace"_s);
+        }
+    }
     ProgressPrinter progress(command);
     core::EvaluateOptions options;
     options.progress = [&progress](int percent) {

@@ -3,6 +3,7 @@
 #include "cleaningcommands.h"
 #include "clicommon.h"
 #include "commands.h"
+#include "plancommand.h"
 #include "samplecommand.h"
 
 #include <metroeval/version.h>
@@ -32,7 +33,8 @@ void printUsage()
                "Commands:\n"
                "  sample    --out DIR [--records N] [--seed S]       write sample exports\n"
                "  import    --workspace W [--mapping M.json] [--encoding auto|utf-8|gb18030] FILE...\n"
-               "  evaluate  --workspace W --plan P.json --out RESULT.json\n"
+               "  evaluate  --workspace W --plan P.json|--plan-name N --out RESULT.json\n"
+               "  plan      save|list|export|delete --workspace W ...  plans kept in the workspace\n"
                "  report    --workspace W --result RESULT.json --audience A --pdf OUT.pdf\n"
                "  clean     --workspace W [--rules R.json] [--accept-aliases auto|none]\n"
                "  quality   --workspace W                     data-quality report (JSON)\n\n"
@@ -96,6 +98,8 @@ int main(int argc, char *argv[])
         return runImportCommand(arguments);
     if (command == "evaluate"_L1)
         return runEvaluateCommand(arguments);
+    if (command == "plan"_L1)
+        return runPlanCommand(arguments);
     if (command == "clean"_L1)
         return runCleanCommand(arguments);
     if (command == "quality"_L1)

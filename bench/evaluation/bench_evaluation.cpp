@@ -5,7 +5,9 @@
 //
 // The workspace is built once (sample generator + import of truth_records.csv, a few minutes) at
 // $METROEVAL_BENCH_WORKSPACE or /tmp/metroeval-bench/records-1000000.metroeval and reused.
-// Counters: records, groups, alarms, peak_rss_mb (VmHWM after resetting it before the runs).
+// Counters: records, groups, alarms, peak_rss_mb (VmHWM after resetting it before the runs),
+// process_cpu_ms (CPU of all threads per evaluation) and <stage>_ms (stage times of the last run).
+// Opening the workspace migrates it to this build's schema version.
 #include "evaluation/evaluationplan.h"
 #include "evaluation/evaluator.h"
 #include "io/importer.h"
@@ -15,11 +17,13 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonObject>
 #include <QSqlQuery>
 
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
+#include <ctime>
 #include <fstream>
 #include <string>
 
@@ -77,6 +81,13 @@ double peakRssMb()
     return 0.0;
 }
 
+double processCpuMs()
+{
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
+}
+
 void resetPeakRss()
 {
     // Writing 5 to clear_refs resets VmHWM to the current RSS (Linux ≥ 4.0, proc(5)).
@@ -99,7 +110,9 @@ void BM_FullPlanOneMillionRecords(benchmark::State &state)
     plan->categories.clear(); // every category: all 1,000,000 records
     plan->from = plan->to = QDate();
     resetPeakRss();
+    const double cpuStart = processCpuMs();
     qint64 records = 0, groups = 0, alarms = 0;
+    QJsonObject timings;
     for (auto _ : state) {
         const auto result = core::evaluate(*ws, *plan, &error);
         if (!result) {
@@ -113,12 +126,18 @@ void BM_FullPlanOneMillionRecords(benchmark::State &state)
                             .toArray()
                             .size());
         alarms = qint64(result->alarms.size());
+        timings = result->stageTimings;
         benchmark::DoNotOptimize(result->groups.data());
     }
     state.counters["records"] = double(records);
     state.counters["groups"] = double(groups);
     state.counters["alarms"] = double(alarms);
     state.counters["peak_rss_mb"] = peakRssMb();
+    // CPU of every thread per run: less sensitive to other load on the machine than wall time.
+    state.counters["process_cpu_ms"] = (processCpuMs() - cpuStart) / double(state.iterations());
+    // Stage times of the last run (ms), to see where the time goes.
+    for (auto it = timings.begin(); it != timings.end(); ++it)
+        state.counters[it.key().toStdString() + "_ms"] = it.value().toDouble();
 }
 
 } // namespace

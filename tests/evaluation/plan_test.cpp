@@ -71,7 +71,13 @@ TEST(PlanValidation, EveryErrorNamesItsField)
         {R"("models":{"warning":{"rules":"run_of_8"}})", "models.warning.rules"},
         {R"("models":{"warning":{"rules":["run_of_9"]}})", "models.warning.rules[0]"},
         {R"("models":{"warning":{"rules":["run_of_8","run_of_8"]}})", "models.warning.rules[1]"},
-        {R"("models":{"warning":{"ewma_lambda":0.2}})", "models.warning.ewma_lambda"},
+        {R"("models":{"warning":{"ewma_lambda":0}})", "models.warning.ewma_lambda"},
+        {R"("models":{"warning":{"ewma_limit":-1}})", "models.warning.ewma_limit"},
+        {R"("models":{"warning":{"cusum_k":-0.5}})", "models.warning.cusum_k"},
+        {R"("models":{"warning":{"cusum_h":0}})", "models.warning.cusum_h"},
+        {R"("models":{"warning":{"recent_periods":0}})", "models.warning.recent_periods"},
+        {R"("models":{"warning":{"rules":["ewma","ewma"]}})", "models.warning.rules[1]"},
+        {R"("models":{"warning":{"ewma":true}})", "models.warning.ewma"},
         {R"("models":{"reliability":{"origin":"birth"}})", "models.reliability.origin"},
         {R"("models":{"reliability":{"distribution":"gamma"}})", "models.reliability.distribution"},
         {R"("models":{"reliability":{"censoring":"right"}})", "models.reliability.censoring"},
@@ -203,8 +209,8 @@ TEST(PlanValidation, UnreadableOrNonJsonFilesFail)
 
 TEST(PlanValidation, ArchitectureExamplePlanParses)
 {
-    // GIVEN the illustrative plan of shared/design/architecture.md ("Evaluation plan"), without
-    // its ewma_lambda (EWMA is not part of the warning chart: that key is refused, tested above)
+    // GIVEN the illustrative plan of shared/design/architecture.md ("Evaluation plan"), with the
+    // EWMA rule switched on besides its ewma_lambda
     const EvaluationPlan plan = planFrom(R"({
       "format": "metroeval-plan/1",
       "title": "2016–2025 一般压力表性能评价",
@@ -218,7 +224,8 @@ TEST(PlanValidation, ArchitectureExamplePlanParses)
       "models": {
         "pass_rate":   { "ci": "wilson", "level": 0.95 },
         "trend":       { "test": "mann_kendall", "alpha": 0.05 },
-        "warning":     { "chart": "laney_p", "rules": ["beyond_3sigma", "run_of_8"] },
+        "warning":     { "chart": "laney_p", "rules": ["beyond_3sigma", "run_of_8", "ewma"],
+                         "ewma_lambda": 0.2 },
         "reliability": { "origin": "manufacture_date", "censoring": "interval",
                          "distribution": "weibull" },
         "interval":    { "method": "A3", "target": 0.95, "confidence": 0.5, "current_days": 182 },
@@ -232,6 +239,11 @@ TEST(PlanValidation, ArchitectureExamplePlanParses)
     })");
     // THEN the named rules are the only run rules, and the other settings are read
     EXPECT_EQ(plan.warning.ruleNames, QStringList{u"run_of_8"_s});
+    EXPECT_TRUE(plan.warning.ewma);
+    EXPECT_FALSE(plan.warning.cusum);
+    EXPECT_DOUBLE_EQ(plan.warning.ewmaLambda, 0.2);
+    EXPECT_DOUBLE_EQ(plan.warning.cusumH, 3.5);
+    EXPECT_EQ(plan.warning.recentPeriods, 3);
     EXPECT_FALSE(plan.trend.cochranArmitage);
     EXPECT_TRUE(plan.reliability.originManufacture);
     EXPECT_DOUBLE_EQ(plan.intervalModel.target, 0.95);

@@ -150,6 +150,116 @@ TEST(Warning, FalseAlarmRateWithoutEventsStaysUnderTheDocumentedFigure)
               << result->alarms.size() << "\n";
 }
 
+std::vector<QJsonObject> alarmsFrom(const QJsonArray &alarms, const QString &group,
+                                    const QString &source)
+{
+    std::vector<QJsonObject> out;
+    for (const QJsonObject &a : chartAlarms(alarms, group)) {
+        if (a.value(u"source"_s).toString() == source)
+            out.push_back(a);
+    }
+    return out;
+}
+
+const char *const kSequentialPlan = R"({"format":"metroeval-plan/1",
+    "scope":{"categories":["一般压力表"]},
+    "group_by":["manufacturer","model"],"period":"quarter",
+    "indicators":["pass_rate","warning"],
+    "models":{"warning":{"chart":"laney_p","sigma":3,"baseline_periods":8,"run_rules":true,
+                         "rules":["beyond_3sigma","two_of_three","four_of_five","run_of_8",
+                                  "ewma","cusum"]}}})";
+
+TEST(Warning, EwmaAndCusumAccumulateASustainedShiftThatNoSinglePointShows)
+{
+    // GIVEN 2 % for 8 quarters, then 3 % in each of the last 4 (2023Q1 … 2023Q4), n = 1000:
+    // every point has z = 0.01/√(0.02·0.98/1000) = 2.2588 < 3
+    std::vector<std::int64_t> failed(12, 20);
+    for (int q = 8; q < 12; ++q)
+        failed[q] = 30;
+    ChartFixture f(failed);
+    f.plan.warning.runRules = false;
+    f.plan.warning.ewma = true;
+    f.plan.warning.cusum = true;
+    f.plan.warning.cusumH = 5.0;      // Montgomery's two-sided default (plan default 3.5)
+    f.plan.warning.recentPeriods = 4; // one run over 2023Q1 … 2023Q4 (plan default 3)
+    QJsonArray alarms;
+    const QJsonObject section = engine::warningSection(f.ctx, alarms);
+    // THEN the p′ chart is silent; EWMA (λ 0.2, L 2.962; baseline 2021Q1–2022Q4, p0 = 0.02, σ_z
+    // floored at 1): w = 0.022, 0.0236 with σ_w = √(0.04·1.96e-5) = 8.854e-4 and
+    // √(0.64·7.84e-7 + 7.84e-7) = 1.1339e-3, so (w − p0)/σ_w = 2.2588, 3.1749: first signal 2023Q2.
+    // CUSUM (k 0.5, h 5): C⁺ = 1.7588, 3.5176, 5.2764: first signal 2023Q3 (hand computation,
+    // Montgomery §9.1.2 and §9.2)
+    ASSERT_EQ(alarms.size(), 2);
+    const auto ewma = alarmsFrom(alarms, u"甲厂"_s, u"ewma_chart"_s);
+    const auto cusum = alarmsFrom(alarms, u"甲厂"_s, u"cusum_chart"_s);
+    ASSERT_EQ(ewma.size(), 1u);
+    ASSERT_EQ(cusum.size(), 1u);
+    EXPECT_EQ(ewma[0].value(u"onset"_s).toString(), u"2023Q2"_s);
+    EXPECT_EQ(ewma[0].value(u"last"_s).toString(), u"2023Q4"_s);
+    EXPECT_EQ(ewma[0].value(u"rules"_s).toArray().at(0).toString(), u"ewma"_s);
+    const QJsonObject onset = ewma[0].value(u"evidence"_s).toObject().value(u"onset"_s).toObject();
+    EXPECT_NEAR(onset.value(u"statistic"_s).toDouble(), 3.1749, 1e-4);
+    EXPECT_DOUBLE_EQ(onset.value(u"baseline"_s).toDouble(), 0.02);
+    EXPECT_EQ(onset.value(u"run_start"_s).toString(), u"2023Q1"_s);
+    EXPECT_EQ(cusum[0].value(u"onset"_s).toString(), u"2023Q3"_s);
+    const QJsonObject cusumOnset
+        = cusum[0].value(u"evidence"_s).toObject().value(u"onset"_s).toObject();
+    EXPECT_NEAR(cusumOnset.value(u"statistic"_s).toDouble(), 5.2764, 1e-4);
+    // AND strength = sigma × statistic / threshold at the peak (2023Q4: C⁺ = 7.0352, the run
+    // covers the 4 recent quarters), so the alarms rank with the p′ chart's z
+    EXPECT_NEAR(cusum[0].value(u"strength"_s).toDouble(), 3.0 * 7.0352 / 5.0, 1e-3);
+    // AND the section reports both charts' settings and counts
+    EXPECT_EQ(section.value(u"cusum"_s).toObject().value(u"flagged_points"_s).toInteger(), 2);
+    EXPECT_EQ(section.value(u"ewma"_s).toObject().value(u"recent_periods"_s).toInteger(), 4);
+    EXPECT_EQ(section.value(u"ewma"_s).toObject().value(u"monitored_points"_s).toInteger(), 4);
+}
+
+TEST(Warning, EwmaAndCusumFindTheInjectedBatchDefectWithinOnePeriodOfItsOnset)
+{
+    // GIVEN the 200,000 records with the batch defect (onset 2022-03-01, see above)
+    SampleWorkspace &s = sampleWorkspace(200000, 3, true);
+    const QJsonObject batch
+        = s.truth.value(u"events"_s).toObject().value(u"batchDefect"_s).toObject();
+    const QString group
+        = batch.value(u"manufacturer"_s).toString() + u" / "_s + batch.value(u"model"_s).toString();
+    CoreError error;
+    const auto result = evaluate(*s.workspace, planFrom(kSequentialPlan), &error);
+    ASSERT_TRUE(result) << error.detail.toStdString();
+    // THEN each of the new rules raises an alarm for that group starting in 2022Q1 or 2022Q2
+    for (const QString &source : {u"ewma_chart"_s, u"cusum_chart"_s}) {
+        const auto alarms = alarmsFrom(result->alarms, group, source);
+        ASSERT_FALSE(alarms.empty()) << source.toStdString();
+        QString first = alarms.front().value(u"onset"_s).toString();
+        for (const QJsonObject &a : alarms)
+            first = std::min(first, a.value(u"onset"_s).toString());
+        EXPECT_TRUE(first == u"2022Q1"_s || first == u"2022Q2"_s)
+            << source.toStdString() << " " << first.toStdString();
+        std::cout << source.toStdString() << ": first alarm " << first.toStdString()
+                  << ", alarms of the group " << alarms.size() << ", strength "
+                  << alarms.front().value(u"strength"_s).toDouble() << ", rank "
+                  << alarms.front().value(u"rank"_s).toInteger() << "\n";
+    }
+}
+
+TEST(Warning, EwmaAndCusumFalseAlarmRateWithoutEventsStaysUnderTheDocumentedFigure)
+{
+    // GIVEN the records generated with the events switched off
+    SampleWorkspace &s = sampleWorkspace(200000, 3, false);
+    CoreError error;
+    const auto result = evaluate(*s.workspace, planFrom(kSequentialPlan), &error);
+    ASSERT_TRUE(result) << error.detail.toStdString();
+    const QJsonObject w = result->indicators.value(u"warning"_s).toObject();
+    // THEN each chart flags at most 2 % of its monitored group-quarters (docs/result-format.md)
+    for (const char *chart : {"ewma", "cusum"}) {
+        const QJsonObject c = w.value(QLatin1StringView(chart)).toObject();
+        ASSERT_GT(c.value(u"monitored_points"_s).toInteger(), 200) << chart;
+        EXPECT_LE(c.value(u"flagged_share"_s).toDouble(), 0.02) << chart;
+        std::cout << chart << " without events: monitored "
+                  << c.value(u"monitored_points"_s).toInteger() << ", flagged "
+                  << c.value(u"flagged_points"_s).toInteger() << "\n";
+    }
+}
+
 TEST(Validation, BacktestComparesTheBeforeCutRateWithWhatHappenedAfter)
 {
     // GIVEN 2 % for 11 quarters and 6 % in 2023Q4; the last 4 quarters are the back-test's "after"

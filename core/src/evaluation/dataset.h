@@ -5,6 +5,7 @@
 #include "evaluation/evaluationplan.h"
 #include "model/field.h"
 
+#include <QByteArray>
 #include <QString>
 
 #include <array>
@@ -61,7 +62,8 @@ struct ColumnarDataset
     std::vector<std::uint8_t> passed;    ///< 1 passed, 0 failed (rows without one are out)
     std::vector<double> normalizedError; ///< signed max_error / |MPE|; NaN when unknown
     QString fingerprint;                 ///< SHA-256 over the content hashes in id order
-    QString sourceTable;                 ///< "record_effective" or "record"
+    QByteArray contentHashes; ///< the content hashes in id order, with Fingerprint::Deferred
+    QString sourceTable;      ///< "record_effective" or "record"
 
     std::size_t size() const { return passed.size(); }
     const std::vector<std::uint32_t> &column(TextColumn c) const
@@ -74,12 +76,34 @@ struct ColumnarDataset
     }
 };
 
-/// \brief Loads the records of \a plan's scope from \a workspace (view record_effective when it
-/// exists, else table record) with one forward-only query, through the SQLite C API when the
-/// connection is SQLite and through QSqlQuery otherwise. \a cancelled is polled now and then.
+/// \brief How loadDataset reads the records.
+enum class DatasetLoad : std::uint8_t {
+    /// SQLite: table `record` through the C API, only the columns the plan needs, the rows that
+    /// cleaning changed taken from record_effective and masked records left out by ordered merges
+    /// on id, in id ranges on parallel read-only connections for a file outside any transaction.
+    /// Other drivers: as ViewQuery.
+    Direct,
+    /// One QSqlQuery over record_effective (or `record` when the view is absent): the reference
+    /// the direct load must equal (tests).
+    ViewQuery,
+};
+
+/// \brief When loadDataset computes ColumnarDataset::fingerprint.
+enum class Fingerprint : std::uint8_t {
+    Computed, ///< before returning
+    Deferred, ///< left empty; contentHashes kept for datasetFingerprint (e.g. on another thread)
+};
+
+/// \brief SHA-256 (hex) over the concatenated content hashes: ColumnarDataset::fingerprint.
+QString datasetFingerprint(const QByteArray &contentHashes);
+
+/// \brief Loads the records of \a plan's scope from \a workspace: the effective records (view
+/// record_effective: cleaned values, masked records left out) when the view exists, else table
+/// record, in id order. \a cancelled is polled now and then, on the calling thread.
 /// Fails with DatabaseError, or Cancelled.
 std::optional<ColumnarDataset> loadDataset(Workspace &workspace, const EvaluationPlan &plan,
-                                           const std::function<bool()> &cancelled,
-                                           CoreError *error);
+                                           const std::function<bool()> &cancelled, CoreError *error,
+                                           DatasetLoad method = DatasetLoad::Direct,
+                                           Fingerprint fingerprint = Fingerprint::Computed);
 
 } // namespace metroeval::core

@@ -87,6 +87,24 @@ QJsonObject passRateSection(const Context &ctx);
 QJsonObject failedItemsSection(Context &ctx);
 /// \brief Distribution of e = |max error|/MPE and the near-limit share (section normalized_error).
 QJsonObject normalizedErrorSection(Context &ctx);
+/// \brief Rolling baseline of the warning charts: periods [begin, begin + window) of a group.
+struct WarningBaseline
+{
+    qint64 records = 0;
+    qint64 failed = 0;
+    double p0 = kNaN;    ///< pooled non-conformance; 0.5/(records + 1) without failures
+    double sigmaZ = 1.0; ///< Laney σ_z of the window floored at 1 (1 with chart "p")
+};
+/// \brief Baseline length W of the warning charts (plan, or 12/8/4/3 by period unit).
+int warningBaselineLength(const EvaluationPlan &plan);
+/// \brief The baseline of periods [begin, begin + window) of \a g.
+WarningBaseline warningBaseline(const GroupStats &g, const EvaluationPlan &plan, std::size_t begin,
+                                int window);
+/// \brief EWMA and CUSUM rules (models.warning.rules "ewma", "cusum"; warningsequential.cpp):
+/// adds their per-period statistics to the objects of \a charts (one per group, in order) and
+/// their alarms to \a alarms; returns the section members "ewma" and/or "cusum".
+QJsonObject sequentialCharts(const Context &ctx, QJsonArray &charts, QJsonArray &alarms);
+
 /// \brief Trend tests per group (section trend).
 QJsonObject trendSection(const Context &ctx, QJsonArray &alarms);
 /// \brief Rolling-baseline p′ chart and run rules per group: alarms (section warning).

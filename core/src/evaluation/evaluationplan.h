@@ -44,6 +44,16 @@ struct WarningModel
     /// "run_of_8" (plan key models.warning.rules, which may also name "beyond_3sigma").
     QStringList ruleNames{QStringLiteral("two_of_three"), QStringLiteral("four_of_five"),
                           QStringLiteral("run_of_8")};
+    /// The sequential charts are on when models.warning.rules names "ewma" / "cusum" (off by
+    /// default; independent of runRules). Both chart the recent periods against the rolling
+    /// baseline that precedes them (docs/result-format.md).
+    bool ewma = false;
+    bool cusum = false;
+    double ewmaLambda = 0.2;  ///< λ of the EWMA
+    double ewmaLimit = 2.962; ///< L of the EWMA limits p0 ± L·σ (ARL₀ ≈ 500 with λ = 0.2)
+    double cusumK = 0.5;      ///< reference value k, in σ
+    double cusumH = 3.5;      ///< decision interval h, in σ (upper side only: ARL₀ ≈ 200)
+    int recentPeriods = 3;    ///< length of the run the EWMA/CUSUM accumulate, ending at t
 };
 
 /// \brief Settings of the trend test (models.trend).

@@ -17,6 +17,17 @@ const QStringList kBenefitMetrics{u"pass_rate"_s, u"score"_s, u"b10_life_years"_
 const QStringList kCostMetrics{u"near_limit_share"_s, u"mean_normalized_error"_s, u"drift_rate"_s};
 const char *const kWeightKeys[] = {"entropy", "critic", "equal"};
 const char *const kDistributionKeys[] = {"weibull", "lognormal", "exponential"};
+
+// models.warning.rules as written back: the k-sigma rule, the run rules, the sequential charts.
+QStringList warningRules(const WarningModel &warning)
+{
+    QStringList rules = QStringList{u"beyond_3sigma"_s} + warning.ruleNames;
+    if (warning.ewma)
+        rules.append(u"ewma"_s);
+    if (warning.cusum)
+        rules.append(u"cusum"_s);
+    return rules;
+}
 } // namespace
 
 namespace planparse {
@@ -53,7 +64,8 @@ void parseModels(const QJsonObject &json, EvaluationPlan &plan)
 
     const QJsonObject warning = object(models, "warning", u"models.warning"_s);
     onlyKeys(warning,
-             {"chart", "sigma", "baseline_periods", "min_baseline_records", "run_rules", "rules"},
+             {"chart", "sigma", "baseline_periods", "min_baseline_records", "run_rules", "rules",
+              "ewma_lambda", "ewma_limit", "cusum_k", "cusum_h", "recent_periods"},
              u"models.warning."_s);
     plan.warning.laney
         = choice(warning, "chart", {"laney_p", "p"}, 0, u"models.warning.chart"_s) == 0;
@@ -72,15 +84,28 @@ void parseModels(const QJsonObject &json, EvaluationPlan &plan)
         // The k-sigma rule always applies; "beyond_3sigma" is accepted for the record.
         const QStringList rules = stringList(warning, "rules", u"models.warning.rules"_s);
         const QStringList known{u"beyond_3sigma"_s, u"two_of_three"_s, u"four_of_five"_s,
-                                u"run_of_8"_s};
+                                u"run_of_8"_s,      u"ewma"_s,         u"cusum"_s};
         plan.warning.ruleNames.clear();
         for (qsizetype i = 0; i < rules.size(); ++i) {
             if (!known.contains(rules.at(i)) || rules.indexOf(rules.at(i)) != i)
                 failAt(u"models.warning.rules[%1]"_s.arg(i));
-            if (rules.at(i) != "beyond_3sigma"_L1)
+            if (rules.at(i) == "ewma"_L1)
+                plan.warning.ewma = true;
+            else if (rules.at(i) == "cusum"_L1)
+                plan.warning.cusum = true;
+            else if (rules.at(i) != "beyond_3sigma"_L1)
                 plan.warning.ruleNames.append(rules.at(i));
         }
     }
+    plan.warning.ewmaLambda = number(warning, "ewma_lambda", 0.2, 0.0, 1.0,
+                                     u"models.warning.ewma_lambda"_s, true, false);
+    plan.warning.ewmaLimit
+        = number(warning, "ewma_limit", 2.962, 0.0, 6.0, u"models.warning.ewma_limit"_s, true);
+    plan.warning.cusumK = number(warning, "cusum_k", 0.5, 0.0, 3.0, u"models.warning.cusum_k"_s);
+    plan.warning.cusumH
+        = number(warning, "cusum_h", 3.5, 0.0, 20.0, u"models.warning.cusum_h"_s, true);
+    plan.warning.recentPeriods
+        = int(integer(warning, "recent_periods", 3, 1, 120, u"models.warning.recent_periods"_s));
 
     const QJsonObject reliability = object(models, "reliability", u"models.reliability"_s);
     onlyKeys(reliability, {"origin", "distribution", "level", "min_failures", "censoring"},
@@ -227,14 +252,17 @@ QJsonObject EvaluationPlan::toJson() const
         {u"trend"_s,
          QJsonObject{{u"test"_s, trend.cochranArmitage ? u"cochran_armitage"_s : u"mann_kendall"_s},
                      {u"alpha"_s, trend.alpha}}},
-        {u"warning"_s,
-         QJsonObject{{u"chart"_s, warning.laney ? u"laney_p"_s : u"p"_s},
-                     {u"sigma"_s, warning.sigmaLimit},
-                     {u"baseline_periods"_s, warning.baselinePeriods},
-                     {u"min_baseline_records"_s, warning.minBaselineRecords},
-                     {u"run_rules"_s, warning.runRules},
-                     {u"rules"_s, QJsonArray::fromStringList(QStringList{u"beyond_3sigma"_s}
-                                                             + warning.ruleNames)}}},
+        {u"warning"_s, QJsonObject{{u"chart"_s, warning.laney ? u"laney_p"_s : u"p"_s},
+                                   {u"sigma"_s, warning.sigmaLimit},
+                                   {u"baseline_periods"_s, warning.baselinePeriods},
+                                   {u"min_baseline_records"_s, warning.minBaselineRecords},
+                                   {u"run_rules"_s, warning.runRules},
+                                   {u"rules"_s, QJsonArray::fromStringList(warningRules(warning))},
+                                   {u"ewma_lambda"_s, warning.ewmaLambda},
+                                   {u"ewma_limit"_s, warning.ewmaLimit},
+                                   {u"cusum_k"_s, warning.cusumK},
+                                   {u"cusum_h"_s, warning.cusumH},
+                                   {u"recent_periods"_s, warning.recentPeriods}}},
         {u"reliability"_s,
          QJsonObject{
              {u"origin"_s,

@@ -14,6 +14,7 @@
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <future>
 
 namespace metroeval::core {
 
@@ -85,8 +86,9 @@ std::optional<EvaluationResult> evaluate(Workspace &workspace, const EvaluationP
     if (options.progress && !options.progress(0))
         return cancel();
 
-    const auto data = loadDataset(
-        workspace, plan, [&] { return options.progress && !options.progress(5); }, error);
+    auto data = loadDataset(
+        workspace, plan, [&] { return options.progress && !options.progress(5); }, error,
+        DatasetLoad::Direct, Fingerprint::Deferred);
     if (!data)
         return std::nullopt;
     if (data->size() == 0) {
@@ -100,7 +102,12 @@ std::optional<EvaluationResult> evaluate(Workspace &workspace, const EvaluationP
     result.plan = plan;
     result.softwareVersion = QString::fromLatin1(metroeval::kVersion);
     result.createdAt = QDateTime::currentDateTimeUtc();
-    result.dataFingerprint = data->fingerprint;
+    // SHA-256 over 32 bytes per record is a few hundred ms on one core: it runs beside the
+    // stages below (the future joins before every return).
+    std::future<QString> fingerprint
+        = std::async(std::launch::async, [hashes = std::move(data->contentHashes)] {
+              return datasetFingerprint(hashes);
+          });
     result.recordsInScope = qint64(data->size());
     QSqlQuery batches(u"SELECT COUNT(*) FROM import_batch"_s, workspace.database());
     result.batches = batches.next() ? batches.value(0).toLongLong() : 0;
@@ -111,6 +118,15 @@ std::optional<EvaluationResult> evaluate(Workspace &workspace, const EvaluationP
     for (const QString &label : ctx.axis.labels)
         result.periods.append(label);
     result.indicators.insert(u"pass_rate"_s, engine::passRateSection(ctx));
+    // Instrument histories take the longest and need only the groups: they run beside the
+    // indicator, warning and trend stages, which read other members of ctx (histories write only
+    // GroupStats::driftRate and b10Years, which the scoring stage reads after the join).
+    const bool withHistories = plan.has(Indicator::Drift) || plan.has(Indicator::Reliability)
+                               || plan.has(Indicator::Interval);
+    std::future<QJsonObject> histories;
+    if (withHistories)
+        histories
+            = std::async(std::launch::async, [&ctx] { return engine::historiesSection(ctx); });
     if (!step("groups", 45))
         return cancel();
     if (plan.has(Indicator::FailedItems))
@@ -127,9 +143,8 @@ std::optional<EvaluationResult> evaluate(Workspace &workspace, const EvaluationP
     result.alarms = engine::rankAlarms(alarms);
     if (!step("warning", 65))
         return cancel();
-    if (plan.has(Indicator::Drift) || plan.has(Indicator::Reliability)
-        || plan.has(Indicator::Interval))
-        result.indicators.insert(u"histories"_s, engine::historiesSection(ctx));
+    if (withHistories)
+        result.indicators.insert(u"histories"_s, histories.get()); // the time left to wait
     if (!step("histories", 85))
         return cancel();
     const QJsonObject scoring = engine::scoringSection(ctx);
@@ -140,6 +155,7 @@ std::optional<EvaluationResult> evaluate(Workspace &workspace, const EvaluationP
     result.validation = engine::validationSection(ctx, result.alarms);
     if (!step("validation", 100))
         return cancel();
+    result.dataFingerprint = fingerprint.get();
     result.elapsedMs = double(total.nsecsElapsed()) / 1e6;
     return result;
 }

@@ -7,7 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
+#include <vector>
 
 namespace metroeval::core::engine {
 
@@ -26,6 +26,90 @@ struct Visit
         return key != o.key ? key < o.key : day != o.day ? day < o.day : row < o.row;
     }
 };
+
+// Instrument ids in order of first appearance, by (manufacturer, model, serial) key: an
+// open-addressing table (a million look-ups, most of them hits).
+class InstrumentIds
+{
+public:
+    std::uint32_t idOf(std::uint64_t key)
+    {
+        if (2 * (m_count + 1) > m_slots.size())
+            grow();
+        const std::size_t mask = m_slots.size() - 1;
+        for (std::size_t i = mix(key) & mask;; i = (i + 1) & mask) {
+            Slot &slot = m_slots[i];
+            if (slot.id == kEmpty) {
+                slot = {key, m_count++};
+                return slot.id;
+            }
+            if (slot.key == key)
+                return slot.id;
+        }
+    }
+    std::uint32_t size() const { return m_count; }
+
+private:
+    static constexpr std::uint32_t kEmpty = 0xffffffffu;
+    struct Slot
+    {
+        std::uint64_t key = 0;
+        std::uint32_t id = kEmpty;
+    };
+    static std::size_t mix(std::uint64_t x)
+    {
+        // splitmix64's finaliser (Steele et al. 2014)
+        x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+        return std::size_t(x ^ (x >> 31));
+    }
+    void grow()
+    {
+        std::vector<Slot> old = std::move(m_slots);
+        m_slots.assign(std::max<std::size_t>(1024, old.size() * 2), Slot{});
+        const std::size_t mask = m_slots.size() - 1;
+        for (const Slot &slot : old) {
+            if (slot.id == kEmpty)
+                continue;
+            std::size_t i = mix(slot.key) & mask;
+            while (m_slots[i].id != kEmpty)
+                i = (i + 1) & mask;
+            m_slots[i] = slot;
+        }
+    }
+    std::vector<Slot> m_slots;
+    std::uint32_t m_count = 0;
+};
+
+// Sorts visits by (key, day, row) — the order of Visit::operator< — in linear time: stable
+// counting sorts by instrument, then by group, keep the row order within a key; each
+// instrument's few visits are then sorted by (day, row).
+void sortVisits(std::vector<Visit> &visits, std::uint32_t instruments, std::size_t groups)
+{
+    std::vector<Visit> buffer(visits.size());
+    auto countingSort = [&](std::vector<Visit> &from, std::vector<Visit> &to, std::size_t buckets,
+                            auto bucketOf) {
+        std::vector<std::uint32_t> start(buckets + 1, 0);
+        for (const Visit &v : from)
+            ++start[bucketOf(v) + 1];
+        for (std::size_t b = 1; b <= buckets; ++b)
+            start[b] += start[b - 1];
+        for (const Visit &v : from)
+            to[start[bucketOf(v)]++] = v;
+    };
+    countingSort(visits, buffer, instruments,
+                 [](const Visit &v) { return std::size_t(v.key & 0xffffffffu); });
+    countingSort(buffer, visits, groups, [](const Visit &v) { return std::size_t(v.key >> 32); });
+    for (std::size_t begin = 0; begin < visits.size();) {
+        std::size_t end = begin + 1;
+        while (end < visits.size() && visits[end].key == visits[begin].key)
+            ++end;
+        if (!std::is_sorted(visits.begin() + std::ptrdiff_t(begin),
+                            visits.begin() + std::ptrdiff_t(end)))
+            std::sort(visits.begin() + std::ptrdiff_t(begin), visits.begin() + std::ptrdiff_t(end));
+        begin = end;
+    }
+}
 
 // OLS slope of y on t with its standard error s/√Sxx (Draper & Smith 1998, §1.4); the SE is NaN
 // below three points (no residual degree of freedom).
@@ -71,7 +155,7 @@ std::vector<GroupHistories> buildHistories(const Context &ctx)
         initialType[i] = types.values[i] == "首次检定";
 
     // Instrument id per (manufacturer, model, serial); rows without a serial have no history.
-    std::unordered_map<std::uint64_t, std::uint32_t> instruments;
+    InstrumentIds instruments;
     std::vector<Visit> visits;
     visits.reserve(data.size());
     for (std::size_t r = 0; r < data.size(); ++r) {
@@ -79,11 +163,10 @@ std::vector<GroupHistories> buildHistories(const Context &ctx)
             continue;
         const std::uint64_t k = std::uint64_t(manufacturer[r]) << 42 | std::uint64_t(model[r]) << 21
                                 | std::uint64_t(serial[r]);
-        const auto [it, added] = instruments.try_emplace(k, std::uint32_t(instruments.size()));
-        visits.push_back({std::uint64_t(ctx.groupOfRow[r]) << 32 | it->second,
+        visits.push_back({std::uint64_t(ctx.groupOfRow[r]) << 32 | instruments.idOf(k),
                           data.verificationDay[r], std::uint32_t(r)});
     }
-    std::sort(visits.begin(), visits.end());
+    sortVisits(visits, instruments.size(), ctx.groups.size());
 
     std::vector<GroupHistories> out(ctx.groups.size());
     const bool fromManufacture = ctx.plan.reliability.originManufacture;

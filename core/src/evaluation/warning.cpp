@@ -18,9 +18,7 @@ namespace metroeval::core::engine {
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-int baselineLength(const EvaluationPlan &plan)
+int warningBaselineLength(const EvaluationPlan &plan)
 {
     if (plan.warning.baselinePeriods > 0)
         return plan.warning.baselinePeriods;
@@ -36,6 +34,27 @@ int baselineLength(const EvaluationPlan &plan)
     }
     return 8;
 }
+
+WarningBaseline warningBaseline(const GroupStats &g, const EvaluationPlan &plan, std::size_t begin,
+                                int window)
+{
+    WarningBaseline b;
+    for (std::size_t i = begin; i < begin + std::size_t(window); ++i) {
+        b.records += g.periodVerified[i];
+        b.failed += g.periodFailed[i];
+    }
+    b.p0 = b.failed > 0 ? double(b.failed) / double(b.records) : 0.5 / double(b.records + 1);
+    if (plan.warning.laney && b.failed > 0 && b.failed < b.records) {
+        const std::span<const std::int64_t> d(g.periodFailed.data() + begin, std::size_t(window));
+        const std::span<const std::int64_t> s(g.periodVerified.data() + begin, std::size_t(window));
+        const stats::ControlChart laney = stats::laneyPPrimeChart(d, s, plan.warning.sigmaLimit);
+        if (laney.status == stats::RateStatus::Ok && std::isfinite(laney.sigmaZ))
+            b.sigmaZ = std::max(1.0, laney.sigmaZ);
+    }
+    return b;
+}
+
+namespace {
 
 /// One monitored point of a group's chart.
 struct ChartPoint
@@ -59,28 +78,11 @@ std::vector<ChartPoint> rollingChart(const GroupStats &g, const EvaluationPlan &
         const auto n = qint64(g.periodVerified[t]);
         if (n == 0)
             continue;
-        const auto begin = std::ptrdiff_t(t) - window;
-        const auto end = std::ptrdiff_t(t);
-        qint64 baseN = 0;
-        qint64 baseD = 0;
-        for (auto i = begin; i < end; ++i) {
-            baseN += g.periodVerified[std::size_t(i)];
-            baseD += g.periodFailed[std::size_t(i)];
-        }
-        if (baseN < plan.warning.minBaselineRecords)
+        const WarningBaseline base = warningBaseline(g, plan, t - std::size_t(window), window);
+        if (base.records < plan.warning.minBaselineRecords)
             continue;
-        const double p0 = baseD > 0 ? double(baseD) / double(baseN) : 0.5 / double(baseN + 1);
-        double sigmaZ = 1.0;
-        if (plan.warning.laney && baseD > 0 && baseD < baseN) {
-            const std::span<const std::int64_t> d(g.periodFailed.data() + begin,
-                                                  std::size_t(window));
-            const std::span<const std::int64_t> s(g.periodVerified.data() + begin,
-                                                  std::size_t(window));
-            const stats::ControlChart laney
-                = stats::laneyPPrimeChart(d, s, plan.warning.sigmaLimit);
-            if (laney.status == stats::RateStatus::Ok && std::isfinite(laney.sigmaZ))
-                sigmaZ = std::max(1.0, laney.sigmaZ);
-        }
+        const double p0 = base.p0;
+        const double sigmaZ = base.sigmaZ;
         const double sigma = std::sqrt(p0 * (1.0 - p0) / double(n)) * sigmaZ;
         const double p = double(g.periodFailed[t]) / double(n);
         points[t] = {(p - p0) / sigma, p0, sigmaZ, p0 + plan.warning.sigmaLimit * sigma};
@@ -136,7 +138,7 @@ QJsonObject evidence(const GroupStats &g, const ChartPoint &p, std::size_t t,
 QJsonObject warningSection(const Context &ctx, QJsonArray &alarms)
 {
     const EvaluationPlan &plan = ctx.plan;
-    const int window = baselineLength(plan);
+    const int window = warningBaselineLength(plan);
     qint64 monitored = 0;
     qint64 flagged = 0;
     QJsonArray charts;
@@ -202,14 +204,20 @@ QJsonObject warningSection(const Context &ctx, QJsonArray &alarms)
             });
         }
     }
-    return {
+    QJsonObject section{
         {u"chart"_s, plan.warning.laney ? u"laney_p"_s : u"p"_s},
         {u"baseline_periods"_s, window},
         {u"sigma"_s, plan.warning.sigmaLimit},
         {u"monitored_points"_s, monitored},
         {u"flagged_points"_s, flagged},
-        {u"flagged_share"_s, number(monitored > 0 ? double(flagged) / double(monitored) : kNaN)},
-        {u"by_group"_s, charts}};
+        {u"flagged_share"_s, number(monitored > 0 ? double(flagged) / double(monitored) : kNaN)}};
+    if (plan.warning.ewma || plan.warning.cusum) {
+        const QJsonObject sequential = sequentialCharts(ctx, charts, alarms);
+        for (auto it = sequential.begin(); it != sequential.end(); ++it)
+            section.insert(it.key(), it.value());
+    }
+    section.insert(u"by_group"_s, charts);
+    return section;
 }
 
 QJsonObject trendSection(const Context &ctx, QJsonArray &alarms)

@@ -145,8 +145,19 @@ QStringList version4()
     };
 }
 
+QStringList version5()
+{
+    // Named evaluation plans kept in the workspace (issue 8, docs/plan-format.md): the plan's
+    // JSON as validated and normalised by the plan parser, who saved it and when.
+    return {
+        u"CREATE TABLE evaluation_plan (name TEXT PRIMARY KEY, plan_json TEXT NOT NULL,"
+        " title TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL, updated_at TEXT NOT NULL,"
+        " user_name TEXT NOT NULL)"_s,
+    };
+}
+
 using Migration = QStringList (*)();
-constexpr Migration kMigrations[] = {version1, version2, version3, version4};
+constexpr Migration kMigrations[] = {version1, version2, version3, version4, version5};
 
 } // namespace
 
