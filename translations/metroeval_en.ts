@@ -218,7 +218,9 @@
     <message numerus="yes">
         <source>%n record(s) in scope from %1 import batch(es). Intervals: %2 at %3 %; groups with fewer than %4 records are marked as small samples.</source>
         <translation>
-            <numerusform>%n record in scope from %1 import batch. Intervals: %2 at %3 %; groups with fewer than %4 records are marked as small samples.</numerusform><numerusform>%n records in scope from %1 import batches. Intervals: %2 at %3 %; groups with fewer than %4 records are marked as small samples.</numerusform></translation>
+            <numerusform>%n record in scope from %1 import batch. Intervals: %2 at %3 %; groups with fewer than %4 records are marked as small samples.</numerusform>
+            <numerusform>%n records in scope from %1 import batches. Intervals: %2 at %3 %; groups with fewer than %4 records are marked as small samples.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Pass rate (%)</source>
@@ -297,12 +299,16 @@ Performance evaluation of measuring instruments from traceability data.</transla
     <message numerus="yes">
         <source>%n record(s) evaluated</source>
         <translation>
-            <numerusform>%n record evaluated</numerusform><numerusform>%n records evaluated</numerusform></translation>
+            <numerusform>%n record evaluated</numerusform>
+            <numerusform>%n records evaluated</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n group(s)</source>
         <translation>
-            <numerusform>%n group</numerusform><numerusform>%n groups</numerusform></translation>
+            <numerusform>%n group</numerusform>
+            <numerusform>%n groups</numerusform>
+        </translation>
     </message>
     <message>
         <source>The workspace holds no records yet. Import an export to begin.</source>
@@ -501,8 +507,8 @@ Performance evaluation of measuring instruments from traceability data.</transla
         <translation>Export File</translation>
     </message>
     <message>
-        <source>Choose the CSV or Excel (XLSX) export of the institute's system.</source>
-        <translation>Choose the CSV or Excel (XLSX) export of the institute's system.</translation>
+        <source>Choose the CSV or Excel (XLSX) export of the institute&apos;s system.</source>
+        <translation>Choose the CSV or Excel (XLSX) export of the institute&apos;s system.</translation>
     </message>
     <message>
         <source>Browse...</source>
@@ -541,8 +547,8 @@ Performance evaluation of measuring instruments from traceability data.</transla
         <translation>First sheet</translation>
     </message>
     <message>
-        <source>Excel workbook, sheet "%1", %2 date system</source>
-        <translation>Excel workbook, sheet "%1", %2 date system</translation>
+        <source>Excel workbook, sheet &quot;%1&quot;, %2 date system</source>
+        <translation>Excel workbook, sheet &quot;%1&quot;, %2 date system</translation>
     </message>
     <message>
         <source>Detected encoding: %1; delimiter: %2</source>
@@ -891,6 +897,98 @@ Performance evaluation of measuring instruments from traceability data.</transla
     <message>
         <source>GB/T 36344-2018 · %1 records, %2 used by evaluations, %3 masked · cleaning run %4</source>
         <translation>GB/T 36344-2018 · %1 records, %2 used by evaluations, %3 masked · cleaning run %4</translation>
+    </message>
+    <message>
+        <source>Cleaning Log</source>
+        <translation>Cleaning Log</translation>
+    </message>
+    <message>
+        <source>Same model key at %1: the spelling %2 has %3 of its %4 records (share %5).</source>
+        <translation>Same model key at %1: the spelling %2 has %3 of its %4 records (share %5).</translation>
+    </message>
+    <message>
+        <source>Merged automatically until a decision is made.</source>
+        <translation>Merged automatically until a decision is made.</translation>
+    </message>
+    <message>
+        <source>Manufacturers</source>
+        <translation>Manufacturers</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Models</translation>
+    </message>
+    <message>
+        <source>Cleaning runs…</source>
+        <translation>Cleaning runs…</translation>
+    </message>
+    <message>
+        <source>Canonical model spelling:</source>
+        <translation>Canonical model spelling:</translation>
+    </message>
+    <message>
+        <source>reverted</source>
+        <translation>reverted</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Revert entry</source>
+        <translation>Revert entry</translation>
+    </message>
+    <message>
+        <source>Revert rule</source>
+        <translation>Revert rule</translation>
+    </message>
+    <message>
+        <source>Undo this change now; later runs do not repeat it</source>
+        <translation>Undo this change now; later runs do not repeat it</translation>
+    </message>
+    <message>
+        <source>Undo every change of this rule now; later runs do not repeat them</source>
+        <translation>Undo every change of this rule now; later runs do not repeat them</translation>
+    </message>
+    <message>
+        <source>All rules</source>
+        <translation>All rules</translation>
+    </message>
+    <message>
+        <source>Not cleaned yet</source>
+        <translation>Not cleaned yet</translation>
+    </message>
+    <message>
+        <source>Run %1: %2 entries, %3 reverted</source>
+        <translation>Run %1: %2 entries, %3 reverted</translation>
+    </message>
+    <message>
+        <source>Revert %1: %2 → %3</source>
+        <translation>Revert %1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>Revert rule %1</source>
+        <translation>Revert rule %1</translation>
     </message>
 </context>
 </TS>

@@ -218,7 +218,8 @@
     <message numerus="yes">
         <source>%n record(s) in scope from %1 import batch(es). Intervals: %2 at %3 %; groups with fewer than %4 records are marked as small samples.</source>
         <translation>
-            <numerusform>评价范围内共 %n 条记录，来自 %1 个导入批次。置信区间：%2，置信水平 %3%；记录数少于 %4 的分组标记为样本量不足。</numerusform></translation>
+            <numerusform>评价范围内共 %n 条记录，来自 %1 个导入批次。置信区间：%2，置信水平 %3%；记录数少于 %4 的分组标记为样本量不足。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Pass rate (%)</source>
@@ -297,12 +298,14 @@ Performance evaluation of measuring instruments from traceability data.</source>
     <message numerus="yes">
         <source>%n record(s) evaluated</source>
         <translation>
-            <numerusform>已评价 %n 条记录</numerusform></translation>
+            <numerusform>已评价 %n 条记录</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n group(s)</source>
         <translation>
-            <numerusform>%n 个分组</numerusform></translation>
+            <numerusform>%n 个分组</numerusform>
+        </translation>
     </message>
     <message>
         <source>The workspace holds no records yet. Import an export to begin.</source>
@@ -501,7 +504,7 @@ Performance evaluation of measuring instruments from traceability data.</source>
         <translation>导出文件</translation>
     </message>
     <message>
-        <source>Choose the CSV or Excel (XLSX) export of the institute's system.</source>
+        <source>Choose the CSV or Excel (XLSX) export of the institute&apos;s system.</source>
         <translation>请选择本机构信息系统导出的 CSV 或 Excel（XLSX）文件。</translation>
     </message>
     <message>
@@ -541,7 +544,7 @@ Performance evaluation of measuring instruments from traceability data.</source>
         <translation>第一个工作表</translation>
     </message>
     <message>
-        <source>Excel workbook, sheet "%1", %2 date system</source>
+        <source>Excel workbook, sheet &quot;%1&quot;, %2 date system</source>
         <translation>Excel 工作簿，工作表“%1”，%2 日期系统</translation>
     </message>
     <message>
@@ -891,6 +894,98 @@ Performance evaluation of measuring instruments from traceability data.</source>
     <message>
         <source>GB/T 36344-2018 · %1 records, %2 used by evaluations, %3 masked · cleaning run %4</source>
         <translation>GB/T 36344-2018 · 共 %1 条记录，%2 条参与评价，%3 条已屏蔽 · 清洗运行 %4</translation>
+    </message>
+    <message>
+        <source>Cleaning Log</source>
+        <translation>清洗日志</translation>
+    </message>
+    <message>
+        <source>Same model key at %1: the spelling %2 has %3 of its %4 records (share %5).</source>
+        <translation>%1 的同一型号键：规范写法 %2 占该型号 %4 条记录中的 %3 条（占比 %5）。</translation>
+    </message>
+    <message>
+        <source>Merged automatically until a decision is made.</source>
+        <translation>在作出决定之前自动合并。</translation>
+    </message>
+    <message>
+        <source>Manufacturers</source>
+        <translation>制造单位</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Cleaning runs…</source>
+        <translation>正在清洗…</translation>
+    </message>
+    <message>
+        <source>Canonical model spelling:</source>
+        <translation>规范型号写法：</translation>
+    </message>
+    <message>
+        <source>reverted</source>
+        <translation>已还原</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>记录数</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Revert entry</source>
+        <translation>还原此条</translation>
+    </message>
+    <message>
+        <source>Revert rule</source>
+        <translation>还原整条规则</translation>
+    </message>
+    <message>
+        <source>Undo this change now; later runs do not repeat it</source>
+        <translation>立即还原此项修改；以后的清洗不再重复</translation>
+    </message>
+    <message>
+        <source>Undo every change of this rule now; later runs do not repeat them</source>
+        <translation>立即还原此规则的全部修改；以后的清洗不再重复</translation>
+    </message>
+    <message>
+        <source>All rules</source>
+        <translation>全部规则</translation>
+    </message>
+    <message>
+        <source>Not cleaned yet</source>
+        <translation>尚未清洗</translation>
+    </message>
+    <message>
+        <source>Run %1: %2 entries, %3 reverted</source>
+        <translation>第 %1 次清洗：%2 条日志，%3 条已还原</translation>
+    </message>
+    <message>
+        <source>Revert %1: %2 → %3</source>
+        <translation>还原 %1：%2 → %3</translation>
+    </message>
+    <message>
+        <source>Revert rule %1</source>
+        <translation>还原规则 %1</translation>
     </message>
 </context>
 </TS>

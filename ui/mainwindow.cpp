@@ -121,6 +121,8 @@ MainWindow::MainWindow(QWidget *parent)
                 m_cancelEvaluation->hide();
             }
         });
+    connect(m_document, &WorkspaceDocument::cleaningFailed, this,
+            [this](const core::CoreError &error) { showError(errorMessage(error)); });
     connect(m_document, &WorkspaceDocument::evaluationFailed, m_progress, &QWidget::hide);
     connect(m_document, &WorkspaceDocument::evaluationFailed, m_cancelEvaluation, &QWidget::hide);
     connect(m_cancelEvaluation, &QToolButton::clicked, m_document,
@@ -168,9 +170,9 @@ void MainWindow::createActions()
     (preferredLanguage() == "zh_CN"_L1 ? m_chineseAction : m_englishAction)->setChecked(true);
     connect(m_chineseAction, &QAction::triggered, this, [this] { setLanguage(u"zh_CN"_s); });
     connect(m_englishAction, &QAction::triggered, this, [this] { setLanguage(u"en"_s); });
-    m_undoAction = m_docks->undoStack()->createUndoAction(this);
+    m_undoAction = m_document->undoStack()->createUndoAction(this);
     m_undoAction->setShortcut(QKeySequence::Undo);
-    m_redoAction = m_docks->undoStack()->createRedoAction(this);
+    m_redoAction = m_document->undoStack()->createRedoAction(this);
     m_redoAction->setShortcut(QKeySequence::Redo);
     m_aboutAction = new QAction(this);
     connect(m_aboutAction, &QAction::triggered, this, [this] {

@@ -2,6 +2,7 @@
 #include "workbenchdocks.h"
 
 #include "cleaning/aliasreviewwidget.h"
+#include "cleaning/cleaninglogwidget.h"
 #include "cleaning/qualitywidget.h"
 #include "import/quarantineview.h"
 #include "tr.h"
@@ -10,7 +11,6 @@
 #include <QAction>
 #include <QDockWidget>
 #include <QMainWindow>
-#include <QUndoStack>
 
 namespace metroeval::ui {
 
@@ -20,24 +20,25 @@ WorkbenchDocks::WorkbenchDocks(QMainWindow *window, WorkspaceDocument *document)
     , m_document(document)
     , m_quarantine(new QuarantineView(document, nullptr))
     , m_aliases(new AliasReviewWidget(document, nullptr))
+    , m_log(new CleaningLogWidget(document, nullptr))
     , m_quality(new QualityWidget(document, nullptr))
     , m_quarantineDock(addDock(m_quarantine, "QuarantineDock", Qt::BottomDockWidgetArea))
     , m_aliasDock(addDock(m_aliases, "AliasReviewDock", Qt::BottomDockWidgetArea))
+    , m_logDock(addDock(m_log, "CleaningLogDock", Qt::BottomDockWidgetArea))
     , m_qualityDock(addDock(m_quality, "QualityDock", Qt::BottomDockWidgetArea))
 {
     // One tabbed strip under the rates, so that the chart and the table keep the window's width.
     m_window->tabifyDockWidget(m_quarantineDock, m_aliasDock);
-    m_window->tabifyDockWidget(m_aliasDock, m_qualityDock);
+    m_window->tabifyDockWidget(m_aliasDock, m_logDock);
+    m_window->tabifyDockWidget(m_logDock, m_qualityDock);
     m_qualityDock->raise();
-    // A new workspace or new data refreshes every panel; applied cleaning decisions change what
-    // the evaluation reads, so the rates are computed again.
+    // A new workspace or new data refreshes every panel (the review and the log listen to the
+    // document themselves); a cleaning run changes what the quality report counts, and the
+    // document evaluates the rates again after it.
     connect(document, &WorkspaceDocument::workspaceChanged, m_quarantine, &QuarantineView::refresh);
-    connect(document, &WorkspaceDocument::workspaceChanged, m_aliases, &AliasReviewWidget::reload);
     connect(document, &WorkspaceDocument::workspaceChanged, m_quality, &QualityWidget::reload);
     connect(document, &WorkspaceDocument::quarantineChanged, m_quarantine, &QuarantineView::refresh);
-    connect(m_aliases, &AliasReviewWidget::cleaningApplied, m_quality, &QualityWidget::reload);
-    connect(m_aliases, &AliasReviewWidget::cleaningApplied, document,
-            [document] { document->evaluateInBackground(document->groupBy()); });
+    connect(document, &WorkspaceDocument::cleaningApplied, m_quality, &QualityWidget::reload);
     retranslate();
 }
 
@@ -59,18 +60,14 @@ void WorkbenchDocks::applyDefaultSize()
 QList<QAction *> WorkbenchDocks::toggleActions() const
 {
     return {m_quarantineDock->toggleViewAction(), m_aliasDock->toggleViewAction(),
-            m_qualityDock->toggleViewAction()};
-}
-
-QUndoStack *WorkbenchDocks::undoStack() const
-{
-    return m_aliases->undoStack();
+            m_logDock->toggleViewAction(), m_qualityDock->toggleViewAction()};
 }
 
 void WorkbenchDocks::retranslate()
 {
     m_quarantineDock->setWindowTitle(Tr::tr("Quarantine"));
     m_aliasDock->setWindowTitle(Tr::tr("Alias Review"));
+    m_logDock->setWindowTitle(Tr::tr("Cleaning Log"));
     m_qualityDock->setWindowTitle(Tr::tr("Data Quality"));
 }
 

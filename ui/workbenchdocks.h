@@ -7,18 +7,19 @@
 class QAction;
 class QDockWidget;
 class QMainWindow;
-class QUndoStack;
 
 namespace metroeval::ui {
 
 class AliasReviewWidget;
+class CleaningLogWidget;
 class QualityWidget;
 class QuarantineView;
 class WorkspaceDocument;
 
 /// \brief The dockable panels around the rate view: quarantine of rejected rows, alias review
-/// (cleaning decisions, with undo) and the data-quality report. Owns nothing but the docks; the
-/// window lays them out and restores their state.
+/// (cleaning decisions), the cleaning log (reverts) and the data-quality report. Undo/redo is the
+/// document's (WorkspaceDocument::undoStack()). Owns nothing but the docks; the window lays them
+/// out and restores their state.
 class WorkbenchDocks : public QObject
 {
     Q_OBJECT
@@ -27,8 +28,9 @@ public:
     WorkbenchDocks(QMainWindow *window, WorkspaceDocument *document);
 
     QList<QAction *> toggleActions() const;
-    QUndoStack *undoStack() const;
     QuarantineView *quarantine() const { return m_quarantine; }
+    AliasReviewWidget *aliasReview() const { return m_aliases; }
+    CleaningLogWidget *cleaningLog() const { return m_log; }
     void retranslate();
     /// First start (no saved layout): the panel strip takes a third of the window's height.
     void applyDefaultSize();
@@ -40,9 +42,11 @@ private:
     WorkspaceDocument *m_document;
     QuarantineView *m_quarantine;
     AliasReviewWidget *m_aliases;
+    CleaningLogWidget *m_log;
     QualityWidget *m_quality;
     QDockWidget *m_quarantineDock;
     QDockWidget *m_aliasDock;
+    QDockWidget *m_logDock;
     QDockWidget *m_qualityDock;
 };
 

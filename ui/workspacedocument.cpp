@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "workspacedocument.h"
 
+#include "cleaning/cleaner.h"
 #include "evaluation/evaluator.h"
 #include "storage/recordstore.h"
 #include "storage/workspace.h"
@@ -12,13 +13,17 @@ namespace metroeval::ui {
 
 WorkspaceDocument::WorkspaceDocument(QObject *parent)
     : QObject(parent)
+    , m_undo(new QUndoStack(this))
 {
     connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this,
             &WorkspaceDocument::finishBackground);
+    connect(&m_cleanWatcher, &QFutureWatcher<CleaningOutcome>::finished, this,
+            &WorkspaceDocument::finishCleaning);
 }
 
 WorkspaceDocument::~WorkspaceDocument()
 {
+    abandonCleaning();
     abandonEvaluation();
 }
 
@@ -27,7 +32,9 @@ bool WorkspaceDocument::open(const QString &path, core::CoreError *error)
     auto workspace = core::Workspace::open(path, error);
     if (!workspace)
         return false;
+    abandonCleaning();
     abandonEvaluation();
+    m_undo->clear(); // its commands belong to the workspace being left
     m_workspace = std::move(workspace);
     m_result.reset();
     Q_EMIT workspaceChanged();
@@ -48,7 +55,9 @@ void WorkspaceDocument::abandonEvaluation()
 
 void WorkspaceDocument::close()
 {
+    abandonCleaning();
     abandonEvaluation();
+    m_undo->clear();
     m_workspace.reset();
     m_result.reset();
     Q_EMIT workspaceChanged();
@@ -129,7 +138,9 @@ void WorkspaceDocument::evaluateInBackground(core::Field groupBy)
 
 void WorkspaceDocument::startPending()
 {
-    if (!m_pending || !m_workspace)
+    // While the cleaning writes, a request waits: finishCleaning() starts it. (A long read on
+    // a second connection would hold off the cleaning's commit.)
+    if (!m_pending || !m_workspace || m_cleaning)
         return;
     m_groupBy = *m_pending;
     m_pending.reset();
@@ -194,6 +205,85 @@ void WorkspaceDocument::waitForEvaluation()
     // run it may start for a pending request.
     while (m_running) {
         m_watcher.waitForFinished();
+        QCoreApplication::processEvents();
+    }
+}
+
+void WorkspaceDocument::applyCleaningInBackground()
+{
+    if (!m_workspace)
+        return;
+    m_cleanPending = true;
+    if (!m_cleaning)
+        startCleaning();
+    else if (m_cleanCancel)
+        m_cleanCancel->store(true); // finishCleaning() starts the pending run
+}
+
+void WorkspaceDocument::startCleaning()
+{
+    if (!m_cleanPending || !m_workspace)
+        return;
+    m_cleanPending = false;
+    // The rates are computed again once the cleaning has written (a waiting request keeps its
+    // grouping).
+    cancelEvaluation();
+    m_cleanCancel = std::make_shared<std::atomic_bool>(false);
+    auto cancel = m_cleanCancel;
+    const QString path = m_workspace->path();
+    const QString user = qEnvironmentVariable("USER");
+    m_cleanGeneration = m_generation;
+    m_cleaning = true;
+    Q_EMIT cleaningStarted();
+    m_cleanWatcher.setFuture(QtConcurrent::run([path, user, cancel]() {
+        // SQLite connections belong to one thread: the worker opens its own.
+        CleaningOutcome outcome;
+        auto workspace = core::Workspace::open(path, &outcome.error);
+        if (!workspace)
+            return outcome;
+        const auto summary = core::cleaning::rerunCleaning(
+            *workspace, user, [cancel](qint64, qint64) { return !cancel->load(); },
+            &outcome.error);
+        if (summary) {
+            outcome.changedRecords = summary->changedRecords;
+            outcome.maskedRecords = summary->maskedRecords;
+        }
+        return outcome;
+    }));
+}
+
+void WorkspaceDocument::finishCleaning()
+{
+    if (!m_cleaning)
+        return; // abandoned: the workspace was left
+    m_cleaning = false;
+    const CleaningOutcome outcome = m_cleanWatcher.result();
+    if (m_cleanGeneration != m_generation)
+        return;
+    if (m_cleanPending) {
+        startCleaning(); // a newer request: its run shows the latest decisions
+        return;
+    }
+    if (outcome.changedRecords < 0)
+        Q_EMIT cleaningFailed(outcome.error);
+    else
+        Q_EMIT cleaningApplied(outcome.changedRecords, outcome.maskedRecords);
+    evaluateInBackground(m_pending.value_or(m_groupBy));
+}
+
+void WorkspaceDocument::abandonCleaning()
+{
+    m_cleanPending = false;
+    if (m_cleanCancel)
+        m_cleanCancel->store(true);
+    m_cleanWatcher.waitForFinished();
+    m_cleaning = false;
+}
+
+void WorkspaceDocument::waitForCleaning()
+{
+    while (m_cleaning) {
+        m_cleanWatcher.waitForFinished();
         QCoreApplication::processEvents();
     }
 }

@@ -8,6 +8,7 @@
 
 #include <QFutureWatcher>
 #include <QObject>
+#include <QUndoStack>
 #include <QString>
 
 #include <atomic>
@@ -64,6 +65,19 @@ public:
     const std::optional<core::EvaluationResult> &result() const { return m_result; }
     core::Field groupBy() const { return m_groupBy; }
 
+    /// Undo/redo of the open workspace's review decisions and cleaning-log reverts (the Edit
+    /// menu's). One stack per open workspace: cleared when another one opens or it closes.
+    QUndoStack *undoStack() const { return m_undo; }
+
+    /// Runs the cleaning again (rerunCleaning(): stored decisions and reverts apply) on a worker
+    /// thread with its own connection, so that a decision or a revert reaches record_effective
+    /// now. A request while one runs cancels it and runs once more afterwards. Announces
+    /// cleaningStarted, then cleaningApplied (and evaluates the rates again) or cleaningFailed.
+    void applyCleaningInBackground();
+    bool isCleaning() const { return m_cleaning; }
+    /// Blocks until no cleaning runs (tests, closing).
+    void waitForCleaning();
+
 Q_SIGNALS:
     void workspaceChanged();
     void resultChanged();
@@ -71,6 +85,12 @@ Q_SIGNALS:
     void evaluationStarted();
     void evaluationProgress(int percent);
     void evaluationFailed(const core::CoreError &error);
+    /// A review decision or a revert was stored or undone (the lists show it at once).
+    void reviewChanged();
+    void cleaningStarted();
+    /// The cleaning ran again: record_effective, the log, findings and suggestions changed.
+    void cleaningApplied(qint64 changedRecords, qint64 maskedRecords);
+    void cleaningFailed(const core::CoreError &error);
 
 private:
     struct Outcome
@@ -78,7 +98,16 @@ private:
         std::optional<core::EvaluationResult> result;
         core::CoreError error;
     };
+    struct CleaningOutcome
+    {
+        qint64 changedRecords = -1; ///< −1: the run failed or was cancelled
+        qint64 maskedRecords = 0;
+        core::CoreError error;
+    };
     core::EvaluationPlan overviewPlan(core::Field groupBy) const;
+    void startCleaning();
+    void finishCleaning();
+    void abandonCleaning();
     void startPending();
     void finishBackground();
     void abandonEvaluation();
@@ -89,6 +118,12 @@ private:
     bool m_running = false;      ///< from start until finished() has been handled
     quint64 m_generation = 0;    ///< bumped when the open workspace changes
     quint64 m_runGeneration = 0; ///< the generation the running evaluation belongs to
+    QFutureWatcher<CleaningOutcome> m_cleanWatcher;
+    std::shared_ptr<std::atomic_bool> m_cleanCancel;
+    bool m_cleaning = false;     ///< from start until its finished() has been handled
+    bool m_cleanPending = false; ///< one more run after the current one
+    quint64 m_cleanGeneration = 0;
+    QUndoStack *m_undo;
     std::unique_ptr<core::Workspace> m_workspace;
     std::optional<core::EvaluationResult> m_result;
     core::Field m_groupBy = core::Field::Manufacturer;

@@ -65,6 +65,8 @@ QVariant AliasSuggestionModel::data(const QModelIndex &index, int role) const
     const core::cleaning::AliasSuggestion &s = row->suggestion;
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
+        case Scope:
+            return s.scope;
         case Alias:
             return s.alias;
         case Canonical:
@@ -94,6 +96,8 @@ QVariant AliasSuggestionModel::headerData(int section, Qt::Orientation orientati
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
+    case Scope:
+        return Tr::tr("Manufacturer");
     case Alias:
         return Tr::tr("Spelling");
     case Canonical:

@@ -8,13 +8,14 @@
 
 namespace metroeval::ui {
 
-/// \brief The alias suggestions of the latest cleaning run, one row each.
+/// \brief The alias suggestions of the latest cleaning run, one row each (manufacturers or model
+/// spellings; Scope names a model's manufacturer).
 class AliasSuggestionModel : public QAbstractTableModel
 {
     Q_OBJECT
 
 public:
-    enum Column { Alias, Canonical, Score, Blocker, ValidFrom, Status, ColumnCount };
+    enum Column { Scope, Alias, Canonical, Score, Blocker, ValidFrom, Status, ColumnCount };
 
     explicit AliasSuggestionModel(QObject *parent = nullptr);
 
@@ -23,7 +24,7 @@ public:
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
 private:

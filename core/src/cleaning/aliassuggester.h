@@ -26,9 +26,13 @@ struct NameEvidence
     QJsonObject toJson() const;
 };
 
-/// \brief One proposed merge of \a alias into \a canonical.
+/// \brief One proposed merge of \a alias into \a canonical. For a model (kind "model") both are
+/// spellings of one model key within manufacturer \a scope; the score is the canonical
+/// spelling's share of the key's records there.
 struct AliasSuggestion
 {
+    QString kind = QStringLiteral("manufacturer"); ///< or "model" (per manufacturer)
+    QString scope; ///< "model": the canonical manufacturer the spellings belong to
     QString alias;
     QString canonical;
     double score = 0.0;      ///< 0.75 × nameScore + 0.25 × modelScore

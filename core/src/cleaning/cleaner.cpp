@@ -11,6 +11,8 @@
 #include <QJsonDocument>
 #include <QSqlQuery>
 
+#include <thread>
+
 namespace metroeval::core::cleaning {
 
 using namespace Qt::StringLiterals;
@@ -71,19 +73,30 @@ struct DictOut
     int rule = -1; ///< −1: unchanged
 };
 
-/// Per distinct raw value of \a field: its cleaned value and the rule that produced it.
-std::vector<DictOut> cleanDictionary(RunState &run, Field field)
+/// The cleaned form of one distinct raw value, before interning.
+struct Candidate
 {
-    const std::size_t slot = RecordTable::slot(field);
-    const Interner &dict = run.table.dictionary[slot];
+    QString cleaned; ///< empty when unchanged
+    int rule = -1;   ///< −1: unchanged
+    int day = kNoDay; ///< dates: the day of the value the records get
+};
+
+int dayOf(const QString &isoText);
+
+/// Per distinct raw value \a begin … \a end of \a field: its cleaned value and the rule that
+/// produced it. Touches nothing shared but reads: two threads split the values of each field.
+void cleanValues(const RunState &run, Field field, int begin, int end,
+                 std::vector<Candidate> &out)
+{
+    const Interner &dict = run.table.dictionary[RecordTable::slot(field)];
     const QLatin1StringView key = fieldInfo(field).key;
-    std::vector<DictOut> out(std::size_t(dict.size()));
-    for (int id = 0; id < int(dict.size()); ++id) {
+    const bool isDate = field == Field::VerificationDate || field == Field::DueDate
+                        || field == Field::ManufactureDate;
+    for (int id = begin; id < end; ++id) {
         const QString &raw = dict.at(id);
         QString cleaned = normalizeText(raw);
         QLatin1StringView rule = rule::TextNfkc;
-        if (field == Field::VerificationDate || field == Field::DueDate
-            || field == Field::ManufactureDate) {
+        if (isDate) {
             if (const auto iso = isoDateText(cleaned)) {
                 cleaned = *iso;
                 rule = rule::DateIso;
@@ -94,14 +107,12 @@ std::vector<DictOut> cleanDictionary(RunState &run, Field field)
                 rule = rule::ConclusionVocabulary;
             }
         }
-        ++run.distinctValues;
-        if (cleaned == raw || run.suppressions.value(rule, key, QString(), raw)) {
-            out[std::size_t(id)] = {run.strings.intern(raw), -1};
-            continue;
-        }
-        out[std::size_t(id)] = {run.strings.intern(cleaned), RunState::ruleIndex(rule)};
+        Candidate &c = out[std::size_t(id)];
+        if (cleaned != raw && !run.suppressions.value(rule, key, QString(), raw))
+            c = {cleaned, RunState::ruleIndex(rule), kNoDay};
+        if (isDate)
+            c.day = dayOf(c.rule >= 0 ? c.cleaned : raw);
     }
-    return out;
 }
 
 int dayOf(const QString &isoText)
@@ -112,11 +123,35 @@ int dayOf(const QString &isoText)
 
 } // namespace
 
-void normalizeDictionaries(RunState &run)
+namespace {
+
+/// What the row pass needs of one dictionary field, computed once per distinct raw value.
+struct FieldPlan
 {
-    RecordTable &t = run.table;
-    run.clean.assign(t.rows.size(), CleanRow{});
-    for (std::size_t i = 0; i < t.rows.size(); ++i) {
+    Field field;
+    std::size_t slot;
+    std::vector<DictOut> out;
+    std::vector<int> day; ///< dates: day of each cleaned value, kNoDay when none
+    std::vector<bool> unparseable; ///< dates: a non-empty cleaned value that is no date
+};
+
+/// What one range of rows adds to the run: per field, records per changed raw value and the
+/// unparseable_date flags in row order.
+struct RangeTally
+{
+    std::vector<std::vector<qint64>> changes;
+    std::vector<std::vector<std::size_t>> unparseable;
+};
+
+void normalizeRows(RunState &run, const std::vector<FieldPlan> &plans, int passedId,
+                   int failedId, std::size_t begin, std::size_t end, RangeTally &tally)
+{
+    const RecordTable &t = run.table;
+    tally.changes.resize(plans.size());
+    tally.unparseable.resize(plans.size());
+    for (std::size_t p = 0; p < plans.size(); ++p)
+        tally.changes[p].assign(plans[p].out.size(), 0);
+    for (std::size_t i = begin; i < end; ++i) {
         const TableRow &r = t.rows[i];
         CleanRow &c = run.clean[i];
         c.verificationDay = r.verificationDay;
@@ -125,57 +160,123 @@ void normalizeDictionaries(RunState &run)
         c.passed = r.passed;
         c.maxError = r.maxError;
         c.mpe = r.mpe;
-    }
-    const Field dictionaryFields[]
-        = {Field::Category,      Field::SerialNo,         Field::ManufactureDate,
-           Field::AccuracyClass, Field::VerificationType, Field::VerificationDate,
-           Field::DueDate,       Field::Conclusion,       Field::FailedItems};
-    for (const Field field : dictionaryFields) {
-        const std::size_t slot = RecordTable::slot(field);
-        const std::vector<DictOut> out = cleanDictionary(run, field);
-        const bool isDate = field == Field::VerificationDate || field == Field::DueDate
-                            || field == Field::ManufactureDate;
-        // Day of each distinct cleaned date, parsed once (kNoDay − 1: not parsed yet).
-        std::vector<int> days(isDate ? out.size() : 0, kNoDay + 1);
-        // Records per changed raw value: one log update per distinct value, not per row.
-        std::vector<qint64> changes(out.size(), 0);
-        // The canonical conclusions as cleaned-string ids (−1 when no value has them).
-        const int passedId = run.strings.find(u"合格"_s);
-        const int failedId = run.strings.find(u"不合格"_s);
-        for (std::size_t i = 0; i < t.rows.size(); ++i) {
-            const int rawId = t.rows[i].text[slot];
-            const DictOut &d = out[std::size_t(rawId)];
-            CleanRow &c = run.clean[i];
-            c.text[slot] = d.after;
+        for (std::size_t p = 0; p < plans.size(); ++p) {
+            const FieldPlan &plan = plans[p];
+            const int rawId = r.text[plan.slot];
+            const DictOut &d = plan.out[std::size_t(rawId)];
+            c.text[plan.slot] = d.after;
             if (d.rule >= 0) {
                 c.changed = true;
                 c.rules |= 1u << d.rule;
-                ++changes[std::size_t(rawId)];
+                ++tally.changes[p][std::size_t(rawId)];
             }
-            if (isDate) {
-                const QString &value = run.strings.at(d.after);
-                int &cached = days[std::size_t(rawId)];
-                if (cached == kNoDay + 1)
-                    cached = dayOf(value);
-                const int day = cached;
-                int &typed = field == Field::VerificationDate ? c.verificationDay
-                             : field == Field::DueDate        ? c.dueDay
-                                                              : c.manufactureDay;
-                if (day == kNoDay && !value.isEmpty())
-                    run.flag(i, rule::UnparseableDate, field, t.dictionary[slot].at(rawId));
+            if (!plan.day.empty()) {
+                const int day = plan.day[std::size_t(rawId)];
+                int &typed = plan.field == Field::VerificationDate ? c.verificationDay
+                             : plan.field == Field::DueDate        ? c.dueDay
+                                                                   : c.manufactureDay;
+                if (plan.unparseable[std::size_t(rawId)])
+                    tally.unparseable[p].push_back(i);
                 else if (typed == kNoDay && day != kNoDay)
                     typed = day;
-            } else if (field == Field::Conclusion) {
+            } else if (plan.field == Field::Conclusion) {
                 if (d.after == passedId)
                     c.passed = 1;
                 else if (d.after == failedId)
                     c.passed = 0;
             }
         }
-        for (std::size_t rawId = 0; rawId < out.size(); ++rawId) {
-            if (changes[rawId] > 0)
-                run.log[LogKey{out[rawId].rule, int(slot), 0, int(rawId), out[rawId].after}]
-                    += changes[rawId];
+    }
+}
+
+} // namespace
+
+void normalizeDictionaries(RunState &run)
+{
+    RecordTable &t = run.table;
+    const Field dictionaryFields[]
+        = {Field::Category,      Field::SerialNo,         Field::ManufactureDate,
+           Field::AccuracyClass, Field::VerificationType, Field::VerificationDate,
+           Field::DueDate,       Field::Conclusion,       Field::FailedItems};
+    // Per distinct value first, on two threads (each takes one half of every field's values),
+    // then interned here in field and id order: the ids one sequential pass gives. Then one
+    // pass over the rows for every field, split in two halves on two threads.
+    const bool parallel = t.rows.size() >= kParallelRows;
+    std::vector<std::vector<Candidate>> candidates;
+    for (const Field field : dictionaryFields)
+        candidates.emplace_back(std::size_t(t.dictionary[RecordTable::slot(field)].size()));
+    auto cleanHalf = [&](bool later) {
+        for (std::size_t f = 0; f < candidates.size(); ++f) {
+            const int n = int(candidates[f].size());
+            const int mid = parallel ? n / 2 : n;
+            cleanValues(run, dictionaryFields[f], later ? mid : 0, later ? n : mid,
+                        candidates[f]);
+        }
+    };
+    {
+        std::jthread worker;
+        if (parallel)
+            worker = std::jthread(cleanHalf, true);
+        cleanHalf(false);
+    }
+    std::vector<FieldPlan> plans;
+    for (std::size_t f = 0; f < candidates.size(); ++f) {
+        const Field field = dictionaryFields[f];
+        FieldPlan plan{field, RecordTable::slot(field), {}, {}, {}};
+        const Interner &dict = t.dictionary[plan.slot];
+        const bool isDate = field == Field::VerificationDate || field == Field::DueDate
+                            || field == Field::ManufactureDate;
+        plan.out.resize(candidates[f].size());
+        if (isDate) {
+            plan.day.resize(plan.out.size());
+            plan.unparseable.resize(plan.out.size());
+        }
+        for (std::size_t id = 0; id < plan.out.size(); ++id) {
+            const Candidate &c = candidates[f][id];
+            ++run.distinctValues;
+            plan.out[id] = c.rule < 0 ? DictOut{run.strings.intern(dict.at(int(id))), -1}
+                                      : DictOut{run.strings.intern(c.cleaned), c.rule};
+            if (isDate) {
+                plan.day[id] = c.day;
+                plan.unparseable[id]
+                    = c.day == kNoDay && !run.strings.at(plan.out[id].after).isEmpty();
+            }
+        }
+        plans.push_back(std::move(plan));
+    }
+    // The canonical conclusions as cleaned-string ids (−1 when no value has them).
+    const int passedId = run.strings.find(u"合格"_s);
+    const int failedId = run.strings.find(u"不合格"_s);
+    const std::size_t rows = t.rows.size();
+    run.clean.assign(rows, CleanRow{});
+    RangeTally first;
+    RangeTally second;
+    const std::size_t mid = rows >= kParallelRows ? rows / 2 : rows;
+    {
+        std::jthread worker;
+        if (mid < rows)
+            worker = std::jthread([&] {
+                normalizeRows(run, plans, passedId, failedId, mid, rows, second);
+            });
+        normalizeRows(run, plans, passedId, failedId, 0, mid, first);
+    }
+    second.changes.resize(plans.size());
+    second.unparseable.resize(plans.size());
+    for (std::size_t p = 0; p < plans.size(); ++p) {
+        const FieldPlan &plan = plans[p];
+        for (const std::vector<std::size_t> *rowsOf : {&first.unparseable[p], &second.unparseable[p]}) {
+            for (const std::size_t i : *rowsOf)
+                run.flag(i, rule::UnparseableDate, plan.field,
+                         t.dictionary[plan.slot].at(t.rows[i].text[plan.slot]));
+        }
+        // Records per changed raw value: one log update per distinct value, not per row.
+        for (std::size_t rawId = 0; rawId < plan.out.size(); ++rawId) {
+            const qint64 n = first.changes[p][rawId]
+                             + (second.changes[p].empty() ? 0 : second.changes[p][rawId]);
+            if (n > 0)
+                run.log[LogKey{plan.out[rawId].rule, int(plan.slot), 0, int(rawId),
+                               plan.out[rawId].after}]
+                    += n;
         }
     }
 }
@@ -246,22 +347,44 @@ std::optional<CleaningSummary> runCleaning(Workspace &workspace, const CleaningO
     phase(u"names"_s);
     normalizeUnits(run);
     phase(u"units"_s);
-    checkConsistency(run);
-    phase(u"consistency"_s);
     const qint64 total = qint64(run.table.rows.size());
     if (options.progress && !options.progress(2 * total, 3 * total)) {
         if (error)
             *error = {ErrorCode::Cancelled, {}};
         return std::nullopt;
     }
-    return writeRun(run, workspace, timer, error);
+    // The consistency rules only add findings and masks, which the writer needs last: they run
+    // on a second thread while the log and record_clean are written (the two overlap on the
+    // two cores). Declared after `run`, the thread is joined before `run` goes away.
+    double consistencyMs = 0.0;
+    std::jthread consistency([&run, &consistencyMs] {
+        QElapsedTimer t;
+        t.start();
+        checkConsistency(run);
+        consistencyMs = double(t.nsecsElapsed()) / 1e6;
+    });
+    run.writeStartNs = timer.nsecsElapsed();
+    const auto awaitFindings = [&] {
+        if (consistency.joinable())
+            consistency.join();
+        run.phasesMs.insert(u"consistency"_s, consistencyMs);
+    };
+    return writeRun(run, workspace, timer, awaitFindings, error);
 }
 
 std::optional<CleaningSummary> rerunCleaning(Workspace &workspace, const QString &userName,
                                              CoreError *error)
 {
+    return rerunCleaning(workspace, userName, {}, error);
+}
+
+std::optional<CleaningSummary> rerunCleaning(Workspace &workspace, const QString &userName,
+                                             const std::function<bool(qint64, qint64)> &progress,
+                                             CoreError *error)
+{
     CleaningOptions options;
     options.userName = userName;
+    options.progress = progress;
     QSqlQuery q(u"SELECT rules_json FROM cleaning_run ORDER BY id DESC LIMIT 1"_s,
                 workspace.database());
     if (q.next()) {

@@ -70,5 +70,10 @@ std::optional<CleaningSummary> runCleaning(Workspace &workspace, const CleaningO
 /// and reverts apply): what the GUI does after a review decision or a revert.
 std::optional<CleaningSummary> rerunCleaning(Workspace &workspace, const QString &userName,
                                              CoreError *error);
+/// \brief The same with a progress callback (done, total) that may cancel (returns false): the
+/// GUI runs it on a worker thread with its own connection.
+std::optional<CleaningSummary> rerunCleaning(Workspace &workspace, const QString &userName,
+                                             const std::function<bool(qint64, qint64)> &progress,
+                                             CoreError *error);
 
 } // namespace metroeval::core::cleaning

@@ -70,7 +70,13 @@ bool canonicalizeNames(RunState &run, Workspace &workspace, CoreError *error)
         resolver.add(a.alias, a.canonical,
                      a.validFrom.isValid() ? int(a.validFrom.toJulianDay()) : 0);
     CoreError loadError;
+    QList<AliasDecision> modelDecisions;
     for (const AliasDecision &d : loadAliasDecisions(workspace, &loadError)) {
+        if (d.kind == "model"_L1) {
+            modelDecisions.append(d);
+            run.modelDecided.insert(d.scope + u'\x1f' + d.alias,
+                                    d.accepted ? u"accepted"_s : u"rejected"_s);
+        }
         if (d.kind != "manufacturer"_L1)
             continue;
         if (d.accepted)
@@ -147,14 +153,27 @@ bool canonicalizeNames(RunState &run, Workspace &workspace, CoreError *error)
     const int aliasRule = RunState::ruleIndex(rule::ManufacturerAlias);
     const int nfkcRule = RunState::ruleIndex(rule::TextNfkc);
     const int modelRule = RunState::ruleIndex(rule::ModelCanonical);
-    QHash<int, int> nameString; // name id → id in run.strings
+    // Per distinct name and spelling, looked up once (ids in first-seen order, as a per-row
+    // intern gives them): the rows only index vectors.
+    std::vector<int> nameString(std::size_t(resolver.names.size()), -1); // → id in run.strings
     auto stringOfName = [&](int name) {
-        auto it = nameString.constFind(name);
-        if (it == nameString.cend())
-            it = nameString.insert(name, run.strings.intern(resolver.names.at(name)));
-        return it.value();
+        int &id = nameString[std::size_t(name)];
+        if (id < 0)
+            id = run.strings.intern(resolver.names.at(name));
+        return id;
     };
-    QHash<quint64, qint64> spellings; // (manufacturer, normalised model) → records
+    struct NameOut
+    {
+        int out = -1; ///< −1: not computed yet
+        int rule = -1;
+    };
+    // Per raw spelling: its outcome without and with a (resolved) alias target.
+    std::vector<int> rawString(std::size_t(mDict.size()), -1);
+    QHash<quint64, NameOut> nameOut; // (raw id, final name id) → outcome
+    quint64 lastNameKey = ~quint64(0);
+    NameOut *lastName = nullptr;
+    QHash<LogKey, qint64> nameChanges;
+    QHash<quint64, SpellingStats> spellings; // (manufacturer, normalised model) → records
     for (std::size_t i = 0; i < t.rows.size(); ++i) {
         const TableRow &r = t.rows[i];
         CleanRow &c = run.clean[i];
@@ -164,24 +183,38 @@ bool canonicalizeNames(RunState &run, Workspace &workspace, CoreError *error)
         const int final = resolver.resolve(key, r.verificationDay, &before);
         if (before)
             run.flag(i, rule::AliasBeforeRename, Field::Manufacturer, mDict.at(rawId));
-        const QString &raw = mDict.at(rawId);
-        int out = run.strings.intern(raw);
-        int ruleIdx = -1;
-        if (final != key
-            && !run.suppressions.value(rule::ManufacturerAlias, "manufacturer"_L1, QString(),
-                                       raw)) {
-            out = stringOfName(final);
-            ruleIdx = aliasRule;
-        } else if (resolver.names.at(key) != raw
-                   && !run.suppressions.value(rule::TextNfkc, "manufacturer"_L1, QString(), raw)) {
-            out = stringOfName(key);
-            ruleIdx = nfkcRule;
+        int &rawOut = rawString[std::size_t(rawId)];
+        if (rawOut < 0)
+            rawOut = run.strings.intern(mDict.at(rawId));
+        // Rows come grouped by instrument: most repeat the row above.
+        const quint64 outKey = pair(rawId, final);
+        if (outKey != lastNameKey) {
+            lastNameKey = outKey;
+            lastName = &nameOut[outKey];
         }
-        c.text[mSlot] = out;
-        if (ruleIdx >= 0)
-            run.change(i, LogKey{ruleIdx, int(mSlot), 0, rawId, out});
-        ++spellings[pair(out, modelNormOf[std::size_t(r.text[modelSlot])])];
+        NameOut &o = *lastName; // stable: nothing else is inserted before the next look-up
+        if (o.out < 0) {
+            const QString &raw = mDict.at(rawId);
+            o = {rawOut, -1};
+            if (final != key
+                && !run.suppressions.value(rule::ManufacturerAlias, "manufacturer"_L1, QString(),
+                                           raw))
+                o = {stringOfName(final), aliasRule};
+            else if (resolver.names.at(key) != raw
+                     && !run.suppressions.value(rule::TextNfkc, "manufacturer"_L1, QString(),
+                                                raw))
+                o = {stringOfName(key), nfkcRule};
+        }
+        c.text[mSlot] = o.out;
+        if (o.rule >= 0) {
+            c.changed = true;
+            c.rules |= 1u << o.rule;
+            ++nameChanges[LogKey{o.rule, int(mSlot), 0, rawId, o.out}];
+        }
+        spellings[pair(o.out, modelNormOf[std::size_t(r.text[modelSlot])])].add(r.verificationDay);
     }
+    for (auto it = nameChanges.cbegin(); it != nameChanges.cend(); ++it)
+        run.log[it.key()] += it.value();
     // The most frequent spelling of each model key within a manufacturer is canonical.
     QHash<quint64, std::pair<int, qint64>> best; // (manufacturer, key) → (spelling, records)
     for (auto it = spellings.cbegin(); it != spellings.cend(); ++it) {
@@ -189,25 +222,59 @@ bool canonicalizeNames(RunState &run, Workspace &workspace, CoreError *error)
         const int spelling = int(it.key() & 0xffffffffu);
         const int keyId = modelKeys.intern(modelKey(run.strings.at(spelling)));
         auto &b = best[pair(m, keyId)];
-        if (it.value() > b.second
-            || (it.value() == b.second && run.strings.at(spelling) < run.strings.at(b.first)))
-            b = {spelling, it.value()};
+        if (it->records > b.second
+            || (it->records == b.second && run.strings.at(spelling) < run.strings.at(b.first)))
+            b = {spelling, it->records};
     }
+    suggestModels(run, spellings, best, [&](int spelling) {
+        return modelKeys.intern(modelKey(run.strings.at(spelling)));
+    });
+    // Reviewed model spellings: an accepted (possibly edited) target replaces the automatic
+    // one, a rejected merge keeps the spelling. Keyed by (manufacturer, spelling) string ids.
+    QHash<quint64, int> decidedTarget;
+    for (const AliasDecision &d : std::as_const(modelDecisions)) {
+        const int scope = run.strings.find(d.scope);
+        const int alias = run.strings.find(d.alias);
+        if (scope >= 0 && alias >= 0)
+            decidedTarget.insert(pair(scope, alias),
+                                 d.accepted ? run.strings.intern(d.canonical) : alias);
+    }
+    // Per (manufacturer, raw model spelling): the row's model and whether it changed.
+    QHash<quint64, NameOut> modelOut;
+    quint64 lastModelKey = ~quint64(0);
+    NameOut *lastModel = nullptr;
+    QHash<LogKey, qint64> modelChanges;
     for (std::size_t i = 0; i < t.rows.size(); ++i) {
         const int rawId = t.rows[i].text[modelSlot];
         CleanRow &c = run.clean[i];
-        const QString &raw = modelDict.at(rawId);
-        const int keyId = modelKeyOf[std::size_t(rawId)];
-        const int out
-            = best.value(pair(c.text[mSlot], keyId), {modelNormOf[std::size_t(rawId)], 0}).first;
-        c.text[modelSlot] = run.strings.intern(raw);
-        if (run.strings.at(out) == raw
-            || run.suppressions.value(rule::ModelCanonical, "model"_L1,
-                                      run.strings.at(c.text[mSlot]), raw))
-            continue;
-        c.text[modelSlot] = out;
-        run.change(i, LogKey{modelRule, int(modelSlot), c.text[mSlot], rawId, out});
+        const quint64 outKey = pair(c.text[mSlot], rawId);
+        if (outKey != lastModelKey) {
+            lastModelKey = outKey;
+            lastModel = &modelOut[outKey];
+        }
+        NameOut &o = *lastModel;
+        if (o.out < 0) {
+            const QString &raw = modelDict.at(rawId);
+            const int keyId = modelKeyOf[std::size_t(rawId)];
+            const int norm = modelNormOf[std::size_t(rawId)];
+            int out = best.value(pair(c.text[mSlot], keyId), {norm, 0}).first;
+            if (!decidedTarget.isEmpty())
+                out = decidedTarget.value(pair(c.text[mSlot], norm), out);
+            o = {run.strings.intern(raw), -1};
+            if (run.strings.at(out) != raw
+                && !run.suppressions.value(rule::ModelCanonical, "model"_L1,
+                                           run.strings.at(c.text[mSlot]), raw))
+                o = {out, modelRule};
+        }
+        c.text[modelSlot] = o.out;
+        if (o.rule >= 0) {
+            c.changed = true;
+            c.rules |= 1u << o.rule;
+            ++modelChanges[LogKey{modelRule, int(modelSlot), c.text[mSlot], rawId, o.out}];
+        }
     }
+    for (auto it = modelChanges.cbegin(); it != modelChanges.cend(); ++it)
+        run.log[it.key()] += it.value();
     return true;
 }
 

@@ -10,9 +10,14 @@
 #include <QHash>
 #include <QSet>
 
+#include <functional>
+
 #include <vector>
 
 namespace metroeval::core::cleaning {
+
+/// Below this many rows a step runs on one thread: a second thread costs more than it saves.
+inline constexpr std::size_t kParallelRows = 16384;
 
 /// \brief Suppressions (reverts) as look-up keys.
 class Suppressions
@@ -82,10 +87,13 @@ struct RunState
     QHash<LogKey, qint64> log;
     std::vector<Finding> findings;
     std::vector<Mask> masks;
-    QList<AliasSuggestion> suggestions;
+    QList<AliasSuggestion> suggestions;      ///< manufacturers (they make the run's summary)
+    QList<AliasSuggestion> modelSuggestions; ///< model spellings merged per manufacturer
+    QHash<QString, QString> modelDecided;    ///< "scope\x1falias" → "accepted" / "rejected"
     QSet<QString> autoAccepted; ///< aliases accepted automatically in this run
     qint64 distinctValues = 0;
     QMap<QString, double> phasesMs;
+    qint64 writeStartNs = 0; ///< when the write began (the timer of runCleaning())
 
     explicit RunState(const CleaningOptions &o)
         : options(o)
@@ -104,12 +112,40 @@ struct RunState
     }
 };
 
+/// Records, first and last verification day of one model spelling within one manufacturer.
+struct SpellingStats
+{
+    qint64 records = 0;
+    int firstDay = 0;
+    int lastDay = 0;
+    void add(int day)
+    {
+        const int d = day == kNoDay ? 0 : day;
+        if (records == 0 || d < firstDay)
+            firstDay = d;
+        lastDay = std::max(lastDay, d);
+        ++records;
+    }
+};
+
+/// Model suggestions of a run (modelsuggestions.cpp): one per spelling of \a spellings
+/// ((manufacturer, spelling) as ids into RunState::strings) that is not the canonical one of
+/// its key in \a best ((manufacturer, key) → (spelling, records)); \a keyOf gives the key id of
+/// a spelling id.
+void suggestModels(RunState &run, const QHash<quint64, SpellingStats> &spellings,
+                   const QHash<quint64, std::pair<int, qint64>> &best,
+                   const std::function<int(int)> &keyOf);
+
 /// Steps, in order (cleaner.cpp, cleaningnames.cpp, consistency.cpp, cleaningwriter.cpp).
 void normalizeDictionaries(RunState &run);
 bool canonicalizeNames(RunState &run, Workspace &workspace, CoreError *error);
 void normalizeUnits(RunState &run);
 void checkConsistency(RunState &run);
+/// Writes the run in one transaction. \a awaitFindings is called once the findings and masks
+/// are needed (the consistency rules run meanwhile on another thread, see runCleaning()).
 std::optional<CleaningSummary> writeRun(RunState &run, Workspace &workspace,
-                                        const QElapsedTimer &timer, CoreError *error);
+                                        const QElapsedTimer &timer,
+                                        const std::function<void()> &awaitFindings,
+                                        CoreError *error);
 
 } // namespace metroeval::core::cleaning

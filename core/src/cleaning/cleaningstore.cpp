@@ -47,6 +47,16 @@ AliasDecision decisionFrom(const QSqlQuery &q)
     return d;
 }
 
+/// A null QString binds as SQL NULL, which equals nothing.
+QString nonNullText(const QString &text)
+{
+    return text.isNull() ? u""_s : text;
+}
+
+/// A suggestion's scope (a model's manufacturer) is kept in its evidence.
+constexpr auto kSuggestionScope
+    = " AND COALESCE(json_extract(evidence_json, '$.scope'), '') = ?"_L1;
+
 constexpr auto kDecisionColumns = "kind, scope, alias, canonical, decision, valid_from_day, score,"
                                   " source, user_name, decided_at"_L1;
 
@@ -92,17 +102,19 @@ bool storeAliasDecision(Workspace &workspace, const AliasDecision &d, CoreError 
     q.addBindValue(nullableDay(d.validFromDay));
     q.addBindValue(d.score);
     q.addBindValue(d.source);
-    q.addBindValue(d.userName);
+    q.addBindValue(nonNullText(d.userName));
     q.addBindValue((d.decidedAt.isValid() ? d.decidedAt : QDateTime::currentDateTimeUtc())
                        .toString(Qt::ISODateWithMs));
     if (!q.exec())
         return failed(q, error);
     // The suggestion of the latest run shows the decision at once.
     QSqlQuery s(workspace.database());
-    s.prepare(u"UPDATE alias_suggestion SET status = ? WHERE kind = ? AND alias = ?"_s);
+    s.prepare(u"UPDATE alias_suggestion SET status = ? WHERE kind = ? AND alias = ?"_s
+              + kSuggestionScope);
     s.addBindValue(d.accepted ? u"accepted"_s : u"rejected"_s);
     s.addBindValue(d.kind);
     s.addBindValue(d.alias);
+    s.addBindValue(nonNullText(d.scope));
     return s.exec() || failed(s, error);
 }
 
@@ -117,9 +129,11 @@ bool removeAliasDecision(Workspace &workspace, const QString &kind, const QStrin
     if (!q.exec())
         return failed(q, error);
     QSqlQuery s(workspace.database());
-    s.prepare(u"UPDATE alias_suggestion SET status = 'pending' WHERE kind = ? AND alias = ?"_s);
+    s.prepare(u"UPDATE alias_suggestion SET status = 'pending' WHERE kind = ? AND alias = ?"_s
+              + kSuggestionScope);
     s.addBindValue(kind);
     s.addBindValue(alias);
+    s.addBindValue(nonNullText(scope));
     return s.exec() || failed(s, error);
 }
 
@@ -128,7 +142,7 @@ QList<StoredSuggestion> loadSuggestions(Workspace &workspace, CoreError *error)
     QList<StoredSuggestion> out;
     QSqlQuery q(workspace.database());
     if (!q.exec(u"SELECT id, alias, canonical, score, name_score, model_score, blocked,"
-                " valid_from_day, status, evidence_json FROM alias_suggestion"
+                " valid_from_day, status, evidence_json, kind FROM alias_suggestion"
                 " ORDER BY score DESC, alias"_s)) {
         failed(q, error);
         return out;
@@ -145,6 +159,8 @@ QList<StoredSuggestion> loadSuggestions(Workspace &workspace, CoreError *error)
         s.suggestion.validFromDay = q.value(7).isNull() ? 0 : q.value(7).toInt();
         s.status = q.value(8).toString();
         s.suggestion.evidence = QJsonDocument::fromJson(q.value(9).toString().toUtf8()).object();
+        s.suggestion.kind = q.value(10).toString();
+        s.suggestion.scope = s.suggestion.evidence.value(u"scope"_s).toString();
         out.append(s);
     }
     return out;
@@ -164,8 +180,8 @@ QList<LogEntry> loadLog(Workspace &workspace, qint64 runId, const QString &rule,
               " records, user_name, created_at, reverted_at FROM cleaning_log"
               " WHERE run_id = ? AND (? = '' OR rule = ?) ORDER BY records DESC, id"_s);
     q.addBindValue(runId > 0 ? runId : latestRunId(workspace));
-    q.addBindValue(rule);
-    q.addBindValue(rule);
+    q.addBindValue(nonNullText(rule));
+    q.addBindValue(nonNullText(rule));
     if (!q.exec()) {
         failed(q, error);
         return out;
@@ -189,7 +205,8 @@ QList<LogEntry> loadLog(Workspace &workspace, qint64 runId, const QString &rule,
     return out;
 }
 
-bool revertLogEntry(Workspace &workspace, qint64 logId, const QString &userName, CoreError *error)
+bool revertLogEntry(Workspace &workspace, qint64 logId, const QString &userName, CoreError *error,
+                    RevertRecord *record)
 {
     QSqlQuery q(workspace.database());
     q.prepare(u"SELECT rule, field, scope, before_value, record_id FROM cleaning_log"
@@ -212,44 +229,76 @@ bool revertLogEntry(Workspace &workspace, qint64 logId, const QString &userName,
     s.addBindValue(recordLevel ? QVariant(QMetaType(QMetaType::QString)) : q.value(3));
     s.addBindValue(q.value(4));
     s.addBindValue(logId);
-    s.addBindValue(userName);
+    s.addBindValue(nonNullText(userName));
     s.addBindValue(now());
     if (!s.exec())
         return failed(s, error);
+    if (record)
+        *record = {s.lastInsertId().toLongLong(), {logId}};
     QSqlQuery u(workspace.database());
     u.prepare(u"UPDATE cleaning_log SET reverted_at = ?, reverted_by = ? WHERE id = ?"_s);
     u.addBindValue(now());
-    u.addBindValue(userName);
+    u.addBindValue(nonNullText(userName));
     u.addBindValue(logId);
     return u.exec() || failed(u, error);
 }
 
 bool revertRule(Workspace &workspace, const QString &rule, const QString &userName,
-                CoreError *error)
+                CoreError *error, RevertRecord *record)
 {
     QSqlQuery s(workspace.database());
     s.prepare(u"INSERT INTO cleaning_suppression (rule, user_name, created_at) VALUES (?, ?, ?)"_s);
     s.addBindValue(rule);
-    s.addBindValue(userName);
+    s.addBindValue(nonNullText(userName));
     s.addBindValue(now());
     if (!s.exec())
         return failed(s, error);
+    if (record) {
+        record->suppressionId = s.lastInsertId().toLongLong();
+        record->logIds.clear();
+        QSqlQuery ids(workspace.database());
+        ids.prepare(u"SELECT id FROM cleaning_log WHERE rule = ? AND reverted_at IS NULL"
+                    " AND run_id = ? ORDER BY id"_s);
+        ids.addBindValue(rule);
+        ids.addBindValue(latestRunId(workspace));
+        if (!ids.exec())
+            return failed(ids, error);
+        while (ids.next())
+            record->logIds.append(ids.value(0).toLongLong());
+    }
     QSqlQuery u(workspace.database());
     u.prepare(u"UPDATE cleaning_log SET reverted_at = ?, reverted_by = ?"
               " WHERE rule = ? AND reverted_at IS NULL AND run_id = ?"_s);
     u.addBindValue(now());
-    u.addBindValue(userName);
+    u.addBindValue(nonNullText(userName));
     u.addBindValue(rule);
     u.addBindValue(latestRunId(workspace));
     return u.exec() || failed(u, error);
+}
+
+bool undoRevert(Workspace &workspace, const RevertRecord &record, CoreError *error)
+{
+    QSqlQuery s(workspace.database());
+    s.prepare(u"DELETE FROM cleaning_suppression WHERE id = ?"_s);
+    s.addBindValue(record.suppressionId);
+    if (!s.exec())
+        return failed(s, error);
+    QSqlQuery u(workspace.database());
+    u.prepare(u"UPDATE cleaning_log SET reverted_at = NULL, reverted_by = NULL WHERE id = ?"_s);
+    for (const qint64 id : record.logIds) {
+        u.addBindValue(id);
+        if (!u.exec())
+            return failed(u, error);
+    }
+    return true;
 }
 
 bool clearSuppressions(Workspace &workspace, const QString &rule, CoreError *error)
 {
     QSqlQuery q(workspace.database());
     q.prepare(u"DELETE FROM cleaning_suppression WHERE ? = '' OR rule = ?"_s);
-    q.addBindValue(rule);
-    q.addBindValue(rule);
+    q.addBindValue(nonNullText(rule));
+    q.addBindValue(nonNullText(rule));
     return q.exec() || failed(q, error);
 }
 

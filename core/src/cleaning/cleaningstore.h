@@ -16,13 +16,14 @@ class Workspace;
 
 namespace metroeval::core::cleaning {
 
-/// \brief A reviewer's (or the automatic rule's) decision on a manufacturer alias; stored in
-/// alias_decision and applied to every later run and import.
+/// \brief A reviewer's (or the automatic rule's) decision on a manufacturer alias or on a model
+/// spelling within a manufacturer; stored in alias_decision and applied to every later run and
+/// import.
 struct AliasDecision
 {
     QString kind = QStringLiteral("manufacturer");
-    QString scope;     ///< empty for manufacturers
-    QString alias;     ///< CompanyNameAnalyzer::key() of the spelling
+    QString scope;     ///< empty for manufacturers; a model's canonical manufacturer
+    QString alias;     ///< CompanyNameAnalyzer::key() of the spelling; a model's NFKC spelling
     QString canonical; ///< the spelling it maps to (accepted) or must not map to (rejected)
     bool accepted = true;
     int validFromDay = 0; ///< Julian day from which the alias holds (a rename); 0 = always
@@ -36,7 +37,8 @@ struct AliasDecision
 struct StoredSuggestion
 {
     qint64 id = 0;
-    AliasSuggestion suggestion;
+    AliasSuggestion suggestion; ///< kind and scope included (the scope of a model lives in the
+                                ///< evidence: alias_suggestion has no scope column)
     QString status; ///< "pending", "accepted", "rejected"
 };
 
@@ -71,12 +73,25 @@ QList<StoredSuggestion> loadSuggestions(Workspace &workspace, CoreError *error);
 QList<LogEntry> loadLog(Workspace &workspace, qint64 runId, const QString &rule, CoreError *error);
 qint64 latestRunId(Workspace &workspace);
 
+/// \brief What a revert stored: the suppression and the log entries it marked reverted, so
+/// that undoRevert() can take exactly that back (the GUI's undo).
+struct RevertRecord
+{
+    qint64 suppressionId = 0;
+    QList<qint64> logIds;
+};
+
 /// \brief Marks log entry \a logId reverted and stores a suppression so that no later run
-/// repeats it. The cleaned values change when the cleaning runs again (rerunCleaning()).
-bool revertLogEntry(Workspace &workspace, qint64 logId, const QString &userName, CoreError *error);
+/// repeats it. The cleaned values change when the cleaning runs again (rerunCleaning(); the GUI
+/// runs it at once, in the background). \a record (optional) receives what was stored.
+bool revertLogEntry(Workspace &workspace, qint64 logId, const QString &userName, CoreError *error,
+                    RevertRecord *record = nullptr);
 /// \brief The same for every entry of \a rule (and all later runs).
 bool revertRule(Workspace &workspace, const QString &rule, const QString &userName,
-                CoreError *error);
+                CoreError *error, RevertRecord *record = nullptr);
+/// \brief Takes one revert back: removes its suppression and clears the reverted mark of its
+/// entries. The cleaned values follow when the cleaning runs again.
+bool undoRevert(Workspace &workspace, const RevertRecord &record, CoreError *error);
 /// \brief Removes the suppressions of \a rule (or all when empty): the opposite of a revert.
 bool clearSuppressions(Workspace &workspace, const QString &rule, CoreError *error);
 

@@ -50,56 +50,76 @@ void normalizeUnits(RunState &run)
     units.intern(QString());
     QHash<int, int> rangeUnit; // raw range id → unit id
     QHash<quint64, Memo> memo[3];
+    // Rows come grouped by instrument: most look-ups repeat the row above, a compare is enough.
+    quint64 lastKey[3] = {~quint64(0), ~quint64(0), ~quint64(0)};
+    Memo lastMemo[3];
+    int lastCategory = -1;
+    int lastRange = -1;
+    int lastUnit = 0;
+    int lastCatIndex = -1;
     for (std::size_t i = 0; i < t.rows.size(); ++i) {
         const TableRow &r = t.rows[i];
         CleanRow &c = run.clean[i];
-        auto cat = categoryRule.constFind(c.text[catSlot]);
-        if (cat == categoryRule.cend()) {
-            int index = -1;
-            for (qsizetype k = 0; k < rules.categories.size(); ++k) {
-                if (rules.categories[k].name == run.strings.at(c.text[catSlot]))
-                    index = int(k);
+        if (c.text[catSlot] != lastCategory) {
+            auto cat = categoryRule.constFind(c.text[catSlot]);
+            if (cat == categoryRule.cend()) {
+                int index = -1;
+                for (qsizetype k = 0; k < rules.categories.size(); ++k) {
+                    if (rules.categories[k].name == run.strings.at(c.text[catSlot]))
+                        index = int(k);
+                }
+                cat = categoryRule.insert(c.text[catSlot], index);
             }
-            cat = categoryRule.insert(c.text[catSlot], index);
+            lastCategory = c.text[catSlot];
+            lastCatIndex = cat.value();
         }
-        const int catIndex = cat.value();
+        const int catIndex = lastCatIndex;
         const int rangeRaw = r.text[slots[0]];
-        auto unit = rangeUnit.constFind(rangeRaw);
-        if (unit == rangeUnit.cend()) {
-            const auto range = splitRange(normalizeText(t.dictionary[slots[0]].at(rangeRaw)));
-            unit = rangeUnit.insert(rangeRaw, units.intern(range ? range->unit : QString()));
+        if (rangeRaw != lastRange) {
+            auto unit = rangeUnit.constFind(rangeRaw);
+            if (unit == rangeUnit.cend()) {
+                const auto range = splitRange(normalizeText(t.dictionary[slots[0]].at(rangeRaw)));
+                unit = rangeUnit.insert(rangeRaw, units.intern(range ? range->unit : QString()));
+            }
+            lastRange = rangeRaw;
+            lastUnit = unit.value();
         }
         for (int f = 0; f < 3; ++f) {
             const int rawId = r.text[slots[f]];
             const quint64 key = (quint64(quint32(rawId)) << 16) | (quint64(catIndex + 1) << 8)
-                                | quint64(unit.value() & 0xff);
-            auto m = memo[f].constFind(key);
-            if (m == memo[f].cend()) {
-                const QString &raw = t.dictionary[slots[f]].at(rawId);
-                const QString norm = normalizeText(raw);
-                ++run.distinctValues;
-                Memo out{run.strings.intern(raw), -1, false, numberOf(norm)};
-                QString cleaned = norm;
-                QLatin1StringView ruleCode = rule::TextNfkc;
-                if (catIndex >= 0 && !norm.isEmpty()) {
-                    const QString &canonical = rules.categories[catIndex].unit;
-                    const Converted conv
-                        = f == 0 ? convertRange(norm, canonical)
-                                 : convertValue(norm, canonical, units.at(unit.value()));
-                    out.unknownUnit = conv.unknownUnit;
-                    if (conv.changed) {
-                        cleaned = conv.text;
-                        ruleCode = rule::UnitCanonical;
+                                | quint64(lastUnit & 0xff);
+            if (key != lastKey[f]) {
+                auto m = memo[f].constFind(key);
+                if (m == memo[f].cend()) {
+                    const QString &raw = t.dictionary[slots[f]].at(rawId);
+                    const QString norm = normalizeText(raw);
+                    ++run.distinctValues;
+                    Memo out{run.strings.intern(raw), -1, false, numberOf(norm)};
+                    QString cleaned = norm;
+                    QLatin1StringView ruleCode = rule::TextNfkc;
+                    if (catIndex >= 0 && !norm.isEmpty()) {
+                        const QString &canonical = rules.categories[catIndex].unit;
+                        const Converted conv
+                            = f == 0 ? convertRange(norm, canonical)
+                                     : convertValue(norm, canonical, units.at(lastUnit));
+                        out.unknownUnit = conv.unknownUnit;
+                        if (conv.changed) {
+                            cleaned = conv.text;
+                            ruleCode = rule::UnitCanonical;
+                        }
                     }
+                    const QString scope = catIndex >= 0 ? rules.categories[catIndex].name : QString();
+                    if (cleaned != raw && !run.suppressions.value(ruleCode, keys[f], scope, raw)) {
+                        out.after = run.strings.intern(cleaned);
+                        out.rule = ruleCode == rule::UnitCanonical ? unitRule : nfkcRule;
+                        out.value = numberOf(cleaned);
+                    }
+                    m = memo[f].insert(key, out);
                 }
-                const QString scope = catIndex >= 0 ? rules.categories[catIndex].name : QString();
-                if (cleaned != raw && !run.suppressions.value(ruleCode, keys[f], scope, raw)) {
-                    out.after = run.strings.intern(cleaned);
-                    out.rule = ruleCode == rule::UnitCanonical ? unitRule : nfkcRule;
-                    out.value = numberOf(cleaned);
-                }
-                m = memo[f].insert(key, out);
+                lastKey[f] = key;
+                lastMemo[f] = m.value();
             }
+            const Memo *m = &lastMemo[f];
             c.text[slots[f]] = m->after;
             if (m->rule >= 0)
                 run.change(i, LogKey{m->rule, int(slots[f]),

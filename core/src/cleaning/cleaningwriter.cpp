@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Writes one cleaning run in a single transaction (docs/cleaning.md, "Storage").
 #include "cleaning/cleaningrun.h"
+#include "cleaning/cleaningwriterparts.h"
 #include "cleaning/cleaningstore.h"
 #include "storage/recordstore.h"
 #include "storage/workspace.h"
@@ -19,214 +20,21 @@ namespace metroeval::core::cleaning {
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-/// Text columns are NOT NULL: a null QString would bind as SQL NULL, so bind '' instead.
-QVariant nonNull(const QVariant &v)
-{
-    if (v.typeId() == QMetaType::QString && v.toString().isNull())
-        return QVariant(QString(u""_s));
-    return v;
-}
-
-/// Rows of one table through one prepared statement of the sqlite3 C API on the workspace's
-/// connection (inside the QtSql transaction): QSqlQuery's per-value binding was most of the
-/// time of the log's ~60k entries on 1M records.
-class BatchInserter
-{
-public:
-    BatchInserter(QSqlDatabase &db, const QString &table, const QStringList &columns)
-        : m_handle(sqliteHandle(db))
-    {
-        const QByteArray sql = (u"INSERT INTO "_s + table + u" ("_s + columns.join(u", "_s)
-                                + u") VALUES ("_s
-                                + QStringList(columns.size(), u"?"_s).join(u", "_s) + u")"_s)
-                                   .toUtf8();
-        if (!m_handle
-            || sqlite3_prepare_v2(m_handle, sql.constData(), int(sql.size()), &m_stmt, nullptr)
-                   != SQLITE_OK)
-            fail();
-    }
-    ~BatchInserter() { sqlite3_finalize(m_stmt); }
-    BatchInserter(const BatchInserter &) = delete;
-    BatchInserter &operator=(const BatchInserter &) = delete;
-
-    bool add(std::initializer_list<QVariant> values)
-    {
-        if (!m_stmt)
-            return false;
-        int i = 1;
-        for (const QVariant &v : values) {
-            switch (v.typeId()) {
-            case QMetaType::QString: {
-                // Text columns are NOT NULL: a null QString binds as '', as nonNull() does.
-                const QString text = v.toString();
-                static const char16_t empty[] = u"";
-                const void *data = text.isNull() ? static_cast<const void *>(empty)
-                                                 : static_cast<const void *>(text.utf16());
-                sqlite3_bind_text16(m_stmt, i, data,
-                                    int(text.size() * qsizetype(sizeof(char16_t))),
-                                    SQLITE_TRANSIENT);
-                break;
-            }
-            case QMetaType::Int:
-            case QMetaType::LongLong:
-            case QMetaType::UInt:
-            case QMetaType::ULongLong:
-                sqlite3_bind_int64(m_stmt, i, v.toLongLong());
-                break;
-            case QMetaType::Double:
-                sqlite3_bind_double(m_stmt, i, v.toDouble());
-                break;
-            default:
-                sqlite3_bind_null(m_stmt, i);
-                break;
-            }
-            ++i;
-        }
-        const int rc = sqlite3_step(m_stmt);
-        sqlite3_reset(m_stmt);
-        return rc == SQLITE_DONE || fail();
-    }
-
-    bool finish() const { return m_stmt != nullptr; }
-
-    QString error() const { return m_error; }
-
-private:
-    bool fail()
-    {
-        m_error = m_handle ? QString::fromUtf8(sqlite3_errmsg(m_handle))
-                           : u"cleaning needs the QSQLITE driver"_s;
-        return false;
-    }
-
-    sqlite3 *m_handle;
-    sqlite3_stmt *m_stmt = nullptr;
-    QString m_error;
-};
-
-/// record_clean rows through the sqlite3 C API on the workspace's connection (inside the
-/// QtSql transaction): the bulk of a run's writes, ~0.4 M rows for 1 M records. Only the cells
-/// that differ from the raw record are stored; NULL means "unchanged" and the view
-/// record_effective falls back to the raw value (schema version 4).
-class CleanRowWriter
-{
-public:
-    CleanRowWriter(QSqlDatabase &db, const QStringList &columns)
-        : m_handle(sqliteHandle(db))
-        , m_sql(u"INSERT INTO record_clean ("_s + columns.join(u", "_s) + u") VALUES ("_s
-                + QStringList(columns.size(), u"?"_s).join(u", "_s) + u")"_s)
-    {
-    }
-    ~CleanRowWriter() { finish(); }
-    CleanRowWriter(const CleanRowWriter &) = delete;
-    CleanRowWriter &operator=(const CleanRowWriter &) = delete;
-
-    bool prepare()
-    {
-        const QByteArray sql = m_sql.toUtf8();
-        if (!m_handle
-            || sqlite3_prepare_v2(m_handle, sql.constData(), int(sql.size()), &m_stmt, nullptr)
-                   != SQLITE_OK)
-            return fail();
-        return true;
-    }
-
-    bool write(const TableRow &r, const CleanRow &c, const RunState &run)
-    {
-        int i = 1;
-        sqlite3_bind_int64(m_stmt, i++, r.id);
-        for (std::size_t slot = 0; slot < kCleanedCount; ++slot) {
-            const int after = c.text[slot];
-            if (!sameText(slot, r.text[slot], after, run)) {
-                const QByteArray &utf8 = utf8Of(after, run.strings);
-                sqlite3_bind_text(m_stmt, i, utf8.constData(), int(utf8.size()), SQLITE_STATIC);
-            }
-            ++i;
-        }
-        const std::pair<int, int> days[]
-            = {{c.verificationDay, r.verificationDay}, {c.dueDay, r.dueDay},
-               {c.manufactureDay, r.manufactureDay}, {c.passed, r.passed}};
-        for (const auto &[after, before] : days) {
-            // kNoDay and −1 (passed unknown) are NULL in both: an unchanged cell.
-            if (after != before)
-                sqlite3_bind_int64(m_stmt, i, after);
-            ++i;
-        }
-        for (const auto &[after, before] : {std::pair{c.maxError, r.maxError}, {c.mpe, r.mpe}}) {
-            // Bit-exact: any difference is stored, as the full row did.
-            if (!std::isnan(after) && !(after == before))
-                sqlite3_bind_double(m_stmt, i, after);
-            ++i;
-        }
-        const int rc = sqlite3_step(m_stmt);
-        sqlite3_reset(m_stmt);
-        sqlite3_clear_bindings(m_stmt);
-        return rc == SQLITE_DONE || fail();
-    }
-
-    void finish()
-    {
-        if (m_stmt)
-            sqlite3_finalize(m_stmt);
-        m_stmt = nullptr;
-    }
-
-    QString error() const { return m_error; }
-
-private:
-    /// Whether cleaned string \a after equals raw value \a before of \a slot: the raw value's
-    /// id among the cleaned strings is looked up once per (slot, raw value).
-    bool sameText(std::size_t slot, int before, int after, const RunState &run)
-    {
-        std::vector<int> &same = m_same[slot];
-        if (same.empty())
-            same.assign(std::size_t(run.table.dictionary[slot].size()), kUnknown);
-        int &id = same[std::size_t(before)];
-        if (id == kUnknown)
-            id = run.strings.find(run.table.dictionary[slot].at(before)); // −1: not a cleaned string
-        return id == after;
-    }
-
-    const QByteArray &utf8Of(int id, const Interner &strings)
-    {
-        if (std::size_t(id) >= m_utf8.size())
-            m_utf8.resize(std::size_t(strings.size()));
-        QByteArray &utf8 = m_utf8[std::size_t(id)];
-        if (utf8.isNull())
-            utf8 = strings.at(id).toUtf8();
-        if (utf8.isNull())
-            utf8 = QByteArray(""); // text columns hold '' for empty, never NULL
-        return utf8;
-    }
-
-    bool fail()
-    {
-        m_error = m_handle ? QString::fromUtf8(sqlite3_errmsg(m_handle))
-                           : u"record_clean needs the QSQLITE driver"_s;
-        return false;
-    }
-
-    sqlite3 *m_handle;
-    QString m_sql;
-    sqlite3_stmt *m_stmt = nullptr;
-    QString m_error;
-    static constexpr int kUnknown = -2;
-    std::array<std::vector<int>, kCleanedCount> m_same;
-    std::vector<QByteArray> m_utf8;
-};
-
-} // namespace
+using namespace writer;
 
 std::optional<CleaningSummary> writeRun(RunState &run, Workspace &workspace,
-                                        const QElapsedTimer &timer, CoreError *error)
+                                        const QElapsedTimer &timer,
+                                        const std::function<void()> &awaitFindings,
+                                        CoreError *error)
 {
     QSqlDatabase &db = workspace.database();
     const QList<RuleInfo> &rules = allRules();
-    const QString user = run.options.userName;
+    // user_name is NOT NULL: a null QString (no USER in the environment) would bind as NULL.
+    const QString user = run.options.userName.isNull() ? u""_s : run.options.userName;
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    const WriteCache cache(db);
     auto fail = [&](const QString &detail) {
+        awaitFindings(); // the consistency thread reads the run
         db.rollback();
         if (error)
             *error = {ErrorCode::DatabaseError, detail};
@@ -257,16 +65,21 @@ std::optional<CleaningSummary> writeRun(RunState &run, Workspace &workspace,
     BatchInserter log(db, u"cleaning_log"_s,
                       {u"run_id"_s, u"rule"_s, u"field"_s, u"scope"_s, u"before_value"_s,
                        u"after_value"_s, u"records"_s, u"user_name"_s, u"created_at"_s});
+    Utf8Strings utf8(run.strings);
+    const QByteArray userUtf8 = user.toUtf8();
+    const QByteArray nowUtf8 = now.toUtf8();
+    std::vector<RuleTally *> fixTally(std::size_t(rules.size()), nullptr);
     for (auto it = run.log.cbegin(); it != run.log.cend(); ++it) {
         const LogKey &k = it.key();
-        const QString code(rules[k.rule].code);
-        RuleTally &tally = summary.fixes[code];
-        ++tally.entries;
-        tally.values += it.value();
-        if (!log.add({summary.runId, code,
-                      QString(fieldInfo(kCleanedFields[std::size_t(k.field)]).key),
-                      run.strings.at(k.scope), t.dictionary[std::size_t(k.field)].at(k.before),
-                      run.strings.at(k.after), it.value(), user, now}))
+        RuleTally *&tally = fixTally[std::size_t(k.rule)];
+        if (!tally)
+            tally = &summary.fixes[QString(rules[k.rule].code)];
+        ++tally->entries;
+        tally->values += it.value();
+        if (!log.add({summary.runId, rules[k.rule].code,
+                      fieldInfo(kCleanedFields[std::size_t(k.field)]).key, utf8(k.scope),
+                      t.dictionary[std::size_t(k.field)].utf8(k.before), utf8(k.after),
+                      it.value(), userUtf8, nowUtf8}))
             return fail(log.error());
     }
     if (!log.finish())
@@ -302,6 +115,7 @@ std::optional<CleaningSummary> writeRun(RunState &run, Workspace &workspace,
             return fail(clean.error());
     }
     clean.finish();
+    awaitFindings();
 
     // Masks, each with its own (record-level) log entry so that it can be reverted singly.
     QSqlQuery maskLog(db);
@@ -340,12 +154,12 @@ std::optional<CleaningSummary> writeRun(RunState &run, Workspace &workspace,
         RuleTally &tally = summary.findings[QString(info.code)];
         ++tally.entries;
         ++tally.records;
-        const QString field = f.field >= 0
-                                  ? QString(fieldInfo(kCleanedFields[std::size_t(f.field)]).key)
-                                  : u"certificate_no"_s;
-        if (!findings.add({summary.runId, t.rows[f.row].id, t.rows[f.row].batchId,
-                           QString(info.code), QString(severityKey(info.severity)), field, f.value,
-                           QString(actionKey(f.action))}))
+        const QLatin1StringView field = f.field >= 0
+                                            ? fieldInfo(kCleanedFields[std::size_t(f.field)]).key
+                                            : "certificate_no"_L1;
+        if (!findings.add({summary.runId, t.rows[f.row].id, t.rows[f.row].batchId, info.code,
+                           severityKey(info.severity), field, f.value.toUtf8(),
+                           actionKey(f.action)}))
             return fail(findings.error());
     }
     if (!findings.finish())
@@ -355,18 +169,23 @@ std::optional<CleaningSummary> writeRun(RunState &run, Workspace &workspace,
     QSqlQuery sug(db);
     sug.prepare(u"INSERT INTO alias_suggestion (run_id, kind, alias, canonical, score, name_score,"
                 " model_score, blocked, valid_from_day, status, evidence_json)"
-                " VALUES (?, 'manufacturer', ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     summary.autoAcceptScore = run.options.rules.autoAcceptScore;
-    for (const AliasSuggestion &s : std::as_const(run.suggestions)) {
-        const bool accepted = run.autoAccepted.contains(s.alias);
-        const QString status = accepted                     ? u"accepted"_s
-                               : s.blocked == "rejected"_L1 ? u"rejected"_s
-                                                            : u"pending"_s;
-        ++summary.suggestions;
-        summary.autoAccepted += accepted ? 1 : 0;
-        summary.pendingSuggestions += status == "pending"_L1 ? 1 : 0;
+    for (const AliasSuggestion &s : run.suggestions + run.modelSuggestions) {
+        const bool isModel = s.kind == "model"_L1;
+        const bool accepted = !isModel && run.autoAccepted.contains(s.alias);
+        const QString status
+            = isModel ? run.modelDecided.value(s.scope + u'\x1f' + s.alias, u"pending"_s)
+              : accepted                 ? u"accepted"_s
+              : s.blocked == "rejected"_L1 ? u"rejected"_s
+                                           : u"pending"_s;
+        if (!isModel) { // the summary counts manufacturer merges, as before models were listed
+            ++summary.suggestions;
+            summary.autoAccepted += accepted ? 1 : 0;
+            summary.pendingSuggestions += status == "pending"_L1 ? 1 : 0;
+        }
         for (const QVariant &v :
-             {QVariant(summary.runId), QVariant(s.alias), QVariant(s.canonical), QVariant(s.score),
+             {QVariant(summary.runId), QVariant(s.kind), QVariant(s.alias), QVariant(s.canonical), QVariant(s.score),
               QVariant(s.nameScore), QVariant(s.modelScore), QVariant(s.blocked),
               s.validFromDay > 0 ? QVariant(s.validFromDay) : QVariant(QMetaType(QMetaType::Int)),
               QVariant(status),
@@ -392,10 +211,8 @@ std::optional<CleaningSummary> writeRun(RunState &run, Workspace &workspace,
     summary.distinctValues = run.distinctValues;
     summary.phasesMs = run.phasesMs;
     summary.elapsedMs = double(timer.nsecsElapsed()) / 1e6;
-    double before = 0.0;
-    for (const double ms : std::as_const(run.phasesMs))
-        before += ms;
-    summary.phasesMs.insert(u"write"_s, summary.elapsedMs - before);
+    // The consistency rules overlapped the write: write is its own span, not the remainder.
+    summary.phasesMs.insert(u"write"_s, double(timer.nsecsElapsed() - run.writeStartNs) / 1e6);
     q.prepare(u"UPDATE cleaning_run SET summary_json = ?, elapsed_ms = ? WHERE id = ?"_s);
     q.addBindValue(
         QString::fromUtf8(QJsonDocument(summary.toJson()).toJson(QJsonDocument::Compact)));

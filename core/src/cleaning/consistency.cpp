@@ -72,6 +72,7 @@ void checkDuplicates(RunState &run)
     }
     // One instrument (manufacturer, model, serial) verified twice on one day.
     QHash<std::pair<quint64, quint64>, std::size_t> seen;
+    seen.reserve(qsizetype(t.rows.size())); // no rehash while it grows to about one per row
     for (std::size_t i = 0; i < t.rows.size(); ++i) {
         const CleanRow &c = run.clean[i];
         if (masked[i] || c.text[serialSlot] == 0 || c.verificationDay == kNoDay)

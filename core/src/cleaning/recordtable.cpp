@@ -9,6 +9,7 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <cstring>
 #include <thread>
 
 namespace metroeval::core::cleaning {
@@ -41,19 +42,51 @@ void StringSlots::grow()
     }
 }
 
+void Interner::growUtf8()
+{
+    std::vector<Utf8Slot> old(std::max<std::size_t>(16, m_utf8.size() * 2));
+    old.swap(m_utf8);
+    const std::size_t mask = m_utf8.size() - 1;
+    for (const Utf8Slot &slot : old) {
+        if (slot.idPlusOne == 0)
+            continue;
+        std::size_t i = slot.hash & mask;
+        while (m_utf8[i].idPlusOne != 0)
+            i = (i + 1) & mask;
+        m_utf8[i] = slot;
+    }
+}
+
 int Interner::internUtf8(std::string_view utf8)
 {
-    if (m_lastId >= 0 && utf8At(std::size_t(m_lastId)) == utf8)
+    if (m_lastId >= 0 && m_last == utf8)
         return m_lastId;
-    const auto next = std::uint32_t(m_values.size());
-    const std::uint32_t id
-        = m_utf8.findOrInsert(utf8, next, [this](std::uint32_t v) { return utf8At(v); });
-    if (id == next) {
-        m_spans.emplace_back(m_arena.size(), utf8.size());
-        m_arena.append(utf8);
-        m_values.append(QString::fromUtf8(utf8.data(), qsizetype(utf8.size())));
+    if ((m_utf8Count + 1) * 2 > m_utf8.size())
+        growUtf8();
+    const std::uint32_t hash = StringSlots::hashOf(utf8);
+    const std::size_t mask = m_utf8.size() - 1;
+    std::size_t i = hash & mask;
+    for (;; i = (i + 1) & mask) {
+        const Utf8Slot &slot = m_utf8[i];
+        if (slot.idPlusOne == 0)
+            break;
+        if (slot.hash == hash && slot.size == utf8.size()
+            && std::memcmp(m_arena.data() + slot.offset, utf8.data(), utf8.size()) == 0) {
+            m_lastId = int(slot.idPlusOne - 1);
+            m_last = std::string_view(m_arena).substr(slot.offset, slot.size);
+            return m_lastId;
+        }
     }
+    const auto id = std::uint32_t(m_values.size());
+    const auto offset = std::uint32_t(m_arena.size());
+    m_utf8[i] = {hash, id + 1, offset, std::uint32_t(utf8.size())};
+    ++m_utf8Count;
+    m_spans.emplace_back(m_arena.size(), utf8.size());
+    m_arena.append(utf8);
+    m_values.append(QString::fromUtf8(utf8.data(), qsizetype(utf8.size())));
     m_lastId = int(id);
+    // The arena may have moved: the view is taken after the append.
+    m_last = std::string_view(m_arena).substr(offset, utf8.size());
     return m_lastId;
 }
 
@@ -161,6 +194,11 @@ bool readWithSqlite(sqlite3 *handle, const QString &sql, qint64 minId, qint64 ma
     const qint64 mid = split ? minId + total / 2 : std::numeric_limits<qint64>::max();
     const QByteArray utf8 = sql.toUtf8();
     LaterHalf later;
+    if (split) {
+        // No reallocation (and copy) of the later half's rows while they grow.
+        later.table.rows.reserve(std::size_t(maxId - mid + 1));
+        later.table.certificateEnd.reserve(std::size_t(maxId - mid + 1));
+    }
     std::thread worker;
     if (split)
         worker = std::thread(readLaterHalf, std::string(file), utf8, mid, std::ref(later));
@@ -197,13 +235,27 @@ bool readWithSqlite(sqlite3 *handle, const QString &sql, qint64 minId, qint64 ma
     std::array<std::vector<int>, kCleanedCount> ids;
     for (std::size_t i = 0; i < kCleanedCount; ++i)
         ids[i] = table.dictionary[i].append(later.table.dictionary[i]);
-    for (TableRow row : later.table.rows) {
-        for (std::size_t i = 0; i < kCleanedCount; ++i)
-            row.text[i] = ids[i][std::size_t(row.text[i])];
-        table.rows.push_back(row);
+    // The later rows with their ids mapped, in two halves on two threads.
+    const std::size_t first = table.rows.size();
+    const std::size_t count = later.table.rows.size();
+    table.rows.resize(first + count);
+    auto remap = [&](std::size_t begin, std::size_t end) {
+        for (std::size_t k = begin; k < end; ++k) {
+            TableRow row = later.table.rows[k];
+            for (std::size_t i = 0; i < kCleanedCount; ++i)
+                row.text[i] = ids[i][std::size_t(row.text[i])];
+            table.rows[first + k] = row;
+        }
+    };
+    {
+        std::jthread other(remap, count / 2, count);
+        remap(0, count / 2);
+        // Meanwhile nothing else touches the certificates: append them in one piece.
+        const std::size_t base = table.certificateText.size();
+        table.certificateText.append(later.table.certificateText);
+        for (const std::size_t end : later.table.certificateEnd)
+            table.certificateEnd.push_back(base + end);
     }
-    for (std::size_t i = 0; i < later.table.rows.size(); ++i)
-        table.addCertificate(later.table.certificateUtf8(i));
     return true;
 }
 

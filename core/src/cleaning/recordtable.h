@@ -11,6 +11,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <limits>
 #include <string>
@@ -28,9 +29,26 @@ inline constexpr std::size_t kCleanedCount = kCleanedFields.size();
 class StringSlots
 {
 public:
+    /// A multiply-xorshift hash of 8-byte words, inlined: most keys are short (dates, serial
+    /// numbers, error values), and this runs once per cell of the read.
     static std::uint32_t hashOf(std::string_view s)
     {
-        return std::uint32_t(std::hash<std::string_view>{}(s));
+        std::uint64_t h = 0x9e3779b97f4a7c15ull ^ s.size();
+        const char *p = s.data();
+        std::size_t n = s.size();
+        for (; n >= 8; p += 8, n -= 8) {
+            std::uint64_t w;
+            std::memcpy(&w, p, 8);
+            h = (h ^ w) * 0xff51afd7ed558ccdull;
+            h ^= h >> 32;
+        }
+        if (n > 0) {
+            std::uint64_t w = 0;
+            std::memcpy(&w, p, n);
+            h = (h ^ w) * 0xc4ceb9fe1a85ec53ull;
+            h ^= h >> 29;
+        }
+        return std::uint32_t(h ^ (h >> 32));
     }
     /// The value stored under \a key, or \a value after storing it there.
     template <typename KeyOf>
@@ -76,6 +94,8 @@ public:
     /// The id of \a value when intern() stored it, else −1.
     int find(const QString &value) const { return m_index.value(value, -1); }
     const QString &at(int id) const { return m_values[id]; }
+    /// The UTF-8 of \a id, for an interner filled by internUtf8() (the record dictionaries).
+    std::string_view utf8(int id) const { return utf8At(std::size_t(id)); }
     qsizetype size() const { return m_values.size(); }
     /// Interns every value of \a later (filled by internUtf8()) in its id order and returns the
     /// new id of each: merging the interner of a later range of rows gives the ids one
@@ -88,12 +108,25 @@ private:
         return std::string_view(m_arena).substr(m_spans[id].first, m_spans[id].second);
     }
     QHash<QString, int> m_index;
-    StringSlots m_utf8;
+    /// One slot of the UTF-8 index: the hash and the value's place in the arena sit beside
+    /// the id, so a probe touches the slot and the arena only (the spans were a third cache
+    /// miss per cell of the read).
+    struct Utf8Slot
+    {
+        std::uint32_t hash = 0;
+        std::uint32_t idPlusOne = 0; ///< 0: empty
+        std::uint32_t offset = 0;
+        std::uint32_t size = 0;
+    };
+    void growUtf8();
+    std::vector<Utf8Slot> m_utf8;
+    std::size_t m_utf8Count = 0;
     std::string m_arena; ///< UTF-8 of the values interned by internUtf8()
     std::vector<std::pair<std::size_t, std::size_t>> m_spans; ///< offset and size per id
     QStringList m_values;
     // Rows come grouped by instrument: most cells repeat the cell above, a compare is enough.
     int m_lastId = -1;
+    std::string_view m_last; ///< its text (in the arena, or a view of the previous cell)
 };
 
 /// \brief One imported record as the cleaning sees it: ids into the column dictionaries plus the
