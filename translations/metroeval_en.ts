@@ -990,5 +990,77 @@ Performance evaluation of measuring instruments from traceability data.</transla
         <source>Revert rule %1</source>
         <translation>Revert rule %1</translation>
     </message>
+    <message>
+        <source>Full-width and spacing</source>
+        <translation>Full-width and spacing</translation>
+    </message>
+    <message>
+        <source>Conclusion wording</source>
+        <translation>Conclusion wording</translation>
+    </message>
+    <message>
+        <source>Date format</source>
+        <translation>Date format</translation>
+    </message>
+    <message>
+        <source>Canonical unit</source>
+        <translation>Canonical unit</translation>
+    </message>
+    <message>
+        <source>Manufacturer alias</source>
+        <translation>Manufacturer alias</translation>
+    </message>
+    <message>
+        <source>Model spelling</source>
+        <translation>Model spelling</translation>
+    </message>
+    <message>
+        <source>Duplicate certificate</source>
+        <translation>Duplicate certificate</translation>
+    </message>
+    <message>
+        <source>Conclusion vs. error</source>
+        <translation>Conclusion vs. error</translation>
+    </message>
+    <message>
+        <source>MPE vs. accuracy class</source>
+        <translation>MPE vs. accuracy class</translation>
+    </message>
+    <message>
+        <source>Due before verification</source>
+        <translation>Due before verification</translation>
+    </message>
+    <message>
+        <source>Due beyond interval</source>
+        <translation>Due beyond interval</translation>
+    </message>
+    <message>
+        <source>Verified before manufacture</source>
+        <translation>Verified before manufacture</translation>
+    </message>
+    <message>
+        <source>Date in the future</source>
+        <translation>Date in the future</translation>
+    </message>
+    <message>
+        <source>Verified twice in one day</source>
+        <translation>Verified twice in one day</translation>
+    </message>
+    <message>
+        <source>Missing critical field</source>
+        <translation>Missing critical field</translation>
+    </message>
+    <message>
+        <source>Unreadable date</source>
+        <translation>Unreadable date</translation>
+    </message>
+    <message>
+        <source>Unknown unit</source>
+        <translation>Unknown unit</translation>
+    </message>
+    <message>
+        <source>Before company rename</source>
+        <translation>Before company rename</translation>
+    </message>
 </context>
 </TS>

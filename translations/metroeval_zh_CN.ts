@@ -987,5 +987,77 @@ Performance evaluation of measuring instruments from traceability data.</source>
         <source>Revert rule %1</source>
         <translation>还原规则 %1</translation>
     </message>
+    <message>
+        <source>Full-width and spacing</source>
+        <translation>全角与空白</translation>
+    </message>
+    <message>
+        <source>Conclusion wording</source>
+        <translation>结论用语</translation>
+    </message>
+    <message>
+        <source>Date format</source>
+        <translation>日期格式</translation>
+    </message>
+    <message>
+        <source>Canonical unit</source>
+        <translation>标准单位</translation>
+    </message>
+    <message>
+        <source>Manufacturer alias</source>
+        <translation>制造单位别名</translation>
+    </message>
+    <message>
+        <source>Model spelling</source>
+        <translation>型号写法</translation>
+    </message>
+    <message>
+        <source>Duplicate certificate</source>
+        <translation>重复证书</translation>
+    </message>
+    <message>
+        <source>Conclusion vs. error</source>
+        <translation>结论与误差不符</translation>
+    </message>
+    <message>
+        <source>MPE vs. accuracy class</source>
+        <translation>最大允许误差与准确度等级不符</translation>
+    </message>
+    <message>
+        <source>Due before verification</source>
+        <translation>有效期早于检定日期</translation>
+    </message>
+    <message>
+        <source>Due beyond interval</source>
+        <translation>有效期超出检定周期</translation>
+    </message>
+    <message>
+        <source>Verified before manufacture</source>
+        <translation>检定早于出厂</translation>
+    </message>
+    <message>
+        <source>Date in the future</source>
+        <translation>未来日期</translation>
+    </message>
+    <message>
+        <source>Verified twice in one day</source>
+        <translation>同日重复检定</translation>
+    </message>
+    <message>
+        <source>Missing critical field</source>
+        <translation>缺少关键字段</translation>
+    </message>
+    <message>
+        <source>Unreadable date</source>
+        <translation>无法识别的日期</translation>
+    </message>
+    <message>
+        <source>Unknown unit</source>
+        <translation>未知单位</translation>
+    </message>
+    <message>
+        <source>Before company rename</source>
+        <translation>早于企业更名</translation>
+    </message>
 </context>
 </TS>

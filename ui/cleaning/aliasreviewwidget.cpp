@@ -116,6 +116,9 @@ AliasReviewWidget::AliasReviewWidget(WorkspaceDocument *doc, QWidget *parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
+    // Columns as wide as their texts (names, before/after values), the last one takes the rest.
+    connect(m_model, &QAbstractItemModel::modelReset, m_table,
+            [table = m_table] { table->resizeColumnsToContents(); });
     auto *undo = new QPushButton(Tr::tr("Undo"), this);
     auto *redo = new QPushButton(Tr::tr("Redo"), this);
     auto *apply = new QPushButton(Tr::tr("Apply decisions"), this);
@@ -128,6 +131,9 @@ AliasReviewWidget::AliasReviewWidget(WorkspaceDocument *doc, QWidget *parent)
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_table);
     split->addWidget(m_evidence);
+    // The suggestions get most of the height; the evidence of the selected one the rest.
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(buttons);
     layout->addWidget(split, 1);

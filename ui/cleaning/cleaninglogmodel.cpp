@@ -43,7 +43,7 @@ QVariant CleaningLogModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case Rule:
-            return e->rule;
+            return cleaningRuleLabel(e->rule);
         case FieldColumn: {
             const auto field = core::fieldFromKey(e->field);
             return field ? fieldLabel(*field) : e->field;
@@ -62,6 +62,8 @@ QVariant CleaningLogModel::data(const QModelIndex &index, int role) const
             return {};
         }
     }
+    if (role == Qt::ToolTipRole && index.column() == Rule)
+        return e->rule; // the code, as in the rules file and the CLI
     if (role == Qt::ForegroundRole && e->reverted)
         return QBrush(Qt::gray);
     if (role == Qt::TextAlignmentRole && index.column() == Records)

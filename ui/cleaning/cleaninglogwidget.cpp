@@ -4,6 +4,7 @@
 #include "cleaning/aliasdecisioncommand.h"
 #include "cleaning/cleaninglogmodel.h"
 #include "cleaning/rules.h"
+#include "i18n/labels.h"
 #include "tr.h"
 #include "workspacedocument.h"
 
@@ -35,12 +36,15 @@ CleaningLogWidget::CleaningLogWidget(WorkspaceDocument *doc, QWidget *parent)
                                     "repeat them"));
     m_rules->addItem(Tr::tr("All rules"), QString());
     for (const core::cleaning::RuleInfo &r : core::cleaning::allRules())
-        m_rules->addItem(QString(r.code), QString(r.code));
+        m_rules->addItem(cleaningRuleLabel(QString(r.code)), QString(r.code));
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
+    // Columns as wide as their texts (names, before/after values), the last one takes the rest.
+    connect(m_model, &QAbstractItemModel::modelReset, m_table,
+            [table = m_table] { table->resizeColumnsToContents(); });
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_rules);
     buttons->addWidget(m_revertEntry);
@@ -105,7 +109,7 @@ void CleaningLogWidget::revertEntry()
     if (!e || e->reverted || !m_doc || !m_doc->workspace())
         return;
     m_doc->undoStack()->push(new RevertCommand(
-        m_doc, e->id, e->rule, Tr::tr("Revert %1: %2 → %3").arg(e->rule, e->before, e->after)));
+        m_doc, e->id, e->rule, Tr::tr("Revert %1: %2 → %3").arg(cleaningRuleLabel(e->rule), e->before, e->after)));
 }
 
 void CleaningLogWidget::revertRule()
@@ -114,7 +118,7 @@ void CleaningLogWidget::revertRule()
     if (!e || !m_doc || !m_doc->workspace())
         return;
     m_doc->undoStack()->push(
-        new RevertCommand(m_doc, 0, e->rule, Tr::tr("Revert rule %1").arg(e->rule)));
+        new RevertCommand(m_doc, 0, e->rule, Tr::tr("Revert rule %1").arg(cleaningRuleLabel(e->rule))));
 }
 
 } // namespace metroeval::ui

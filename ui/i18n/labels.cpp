@@ -98,4 +98,27 @@ QString qualityDimensionLabel(const QString &key)
     return key;
 }
 
+QString cleaningRuleLabel(const QString &code)
+{
+    if (code == "text_nfkc"_L1) return Tr::tr("Full-width and spacing");
+    if (code == "conclusion_vocabulary"_L1) return Tr::tr("Conclusion wording");
+    if (code == "date_iso"_L1) return Tr::tr("Date format");
+    if (code == "unit_canonical"_L1) return Tr::tr("Canonical unit");
+    if (code == "manufacturer_alias"_L1) return Tr::tr("Manufacturer alias");
+    if (code == "model_canonical"_L1) return Tr::tr("Model spelling");
+    if (code == "duplicate_certificate"_L1) return Tr::tr("Duplicate certificate");
+    if (code == "conclusion_vs_error"_L1) return Tr::tr("Conclusion vs. error");
+    if (code == "mpe_vs_class"_L1) return Tr::tr("MPE vs. accuracy class");
+    if (code == "due_before_verification"_L1) return Tr::tr("Due before verification");
+    if (code == "due_beyond_interval"_L1) return Tr::tr("Due beyond interval");
+    if (code == "verified_before_manufacture"_L1) return Tr::tr("Verified before manufacture");
+    if (code == "future_date"_L1) return Tr::tr("Date in the future");
+    if (code == "same_day_twice"_L1) return Tr::tr("Verified twice in one day");
+    if (code == "missing_critical"_L1) return Tr::tr("Missing critical field");
+    if (code == "unparseable_date"_L1) return Tr::tr("Unreadable date");
+    if (code == "unknown_unit"_L1) return Tr::tr("Unknown unit");
+    if (code == "alias_before_rename"_L1) return Tr::tr("Before company rename");
+    return code;
+}
+
 } // namespace metroeval::ui

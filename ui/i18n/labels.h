@@ -17,5 +17,7 @@ QString intervalMethodLabel(const QString &methodKey);
 QString errorMessage(const core::CoreError &error);
 /// \brief A GB/T 36344 dimension by its key (completeness, validity ...).
 QString qualityDimensionLabel(const QString &key);
+/// \brief A cleaning rule by its code (text_nfkc, conclusion_vs_error ...); unknown codes as is.
+QString cleaningRuleLabel(const QString &code);
 
 } // namespace metroeval::ui

@@ -31,7 +31,10 @@ QString preferredLanguage()
     const QString saved = QSettings().value(u"ui/language"_s).toString();
     if (saved == "zh_CN"_L1 || saved == "en"_L1)
         return saved;
-    return QLocale::system().language() == QLocale::Chinese ? u"zh_CN"_s : u"en"_s;
+    // Chinese is the primary language: taken unless the system asks for another one (a "C" or
+    // POSIX locale asks for none).
+    const QLocale::Language system = QLocale::system().language();
+    return system == QLocale::Chinese || system == QLocale::C ? u"zh_CN"_s : u"en"_s;
 }
 
 void saveLanguage(const QString &language)
