@@ -100,6 +100,10 @@ int warningBaselineLength(const EvaluationPlan &plan);
 /// \brief The baseline of periods [begin, begin + window) of \a g.
 WarningBaseline warningBaseline(const GroupStats &g, const EvaluationPlan &plan, std::size_t begin,
                                 int window);
+/// \brief The evidence every alarm shows for period \a t of group \a g: period, verified, failed,
+/// non_conformance (each chart adds its own statistic).
+QJsonObject periodEvidence(const GroupStats &g, std::size_t t, const PeriodAxis &axis);
+
 /// \brief EWMA and CUSUM rules (models.warning.rules "ewma", "cusum"; warningsequential.cpp):
 /// adds their per-period statistics to the objects of \a charts (one per group, in order) and
 /// their alarms to \a alarms; returns the section members "ewma" and/or "cusum".

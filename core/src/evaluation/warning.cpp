@@ -122,18 +122,24 @@ QString planRuleName(stats::RunRule rule)
 QJsonObject evidence(const GroupStats &g, const ChartPoint &p, std::size_t t,
                      const PeriodAxis &axis)
 {
+    QJsonObject o = periodEvidence(g, t, axis);
+    o.insert(u"baseline"_s, number(p.baseline));
+    o.insert(u"sigma_z"_s, number(p.sigmaZ));
+    o.insert(u"upper_limit"_s, number(p.upperLimit));
+    o.insert(u"z"_s, number(p.z));
+    return o;
+}
+
+} // namespace
+
+QJsonObject periodEvidence(const GroupStats &g, std::size_t t, const PeriodAxis &axis)
+{
     const auto n = qint64(g.periodVerified[t]);
     return {{u"period"_s, axis.labels[t]},
             {u"verified"_s, n},
             {u"failed"_s, qint64(g.periodFailed[t])},
-            {u"non_conformance"_s, number(n > 0 ? double(g.periodFailed[t]) / double(n) : kNaN)},
-            {u"baseline"_s, number(p.baseline)},
-            {u"sigma_z"_s, number(p.sigmaZ)},
-            {u"upper_limit"_s, number(p.upperLimit)},
-            {u"z"_s, number(p.z)}};
+            {u"non_conformance"_s, number(n > 0 ? double(g.periodFailed[t]) / double(n) : kNaN)}};
 }
-
-} // namespace
 
 QJsonObject warningSection(const Context &ctx, QJsonArray &alarms)
 {

@@ -86,16 +86,13 @@ double strengthOf(const SequentialPoint &p, const EvaluationPlan &plan)
 QJsonObject evidence(const GroupStats &g, const SequentialPoint &p, std::size_t t,
                      const PeriodAxis &axis)
 {
-    const auto n = qint64(g.periodVerified[t]);
-    return {{u"period"_s, axis.labels[t]},
-            {u"verified"_s, n},
-            {u"failed"_s, qint64(g.periodFailed[t])},
-            {u"non_conformance"_s, number(n > 0 ? double(g.periodFailed[t]) / double(n) : kNaN)},
-            {u"run_start"_s, axis.labels[p.start]},
-            {u"baseline"_s, number(p.baseline.p0)},
-            {u"sigma_z"_s, number(p.baseline.sigmaZ)},
-            {u"statistic"_s, number(p.statistic)},
-            {u"threshold"_s, number(p.threshold)}};
+    QJsonObject o = periodEvidence(g, t, axis);
+    o.insert(u"run_start"_s, axis.labels[p.start]);
+    o.insert(u"baseline"_s, number(p.baseline.p0));
+    o.insert(u"sigma_z"_s, number(p.baseline.sigmaZ));
+    o.insert(u"statistic"_s, number(p.statistic));
+    o.insert(u"threshold"_s, number(p.threshold));
+    return o;
 }
 
 struct Tally
