@@ -124,6 +124,26 @@ TEST(Dataset, DirectLoadEqualsTheViewWithoutCleaningAndWithUnreadColumns)
                       load(*s.workspace, plan, DatasetLoad::ViewQuery));
 }
 
+TEST(Dataset, FingerprintFollowsTheCleaningRunAsWellAsTheRawRecords)
+{
+    // GIVEN a copy of the sample workspace, loaded twice without a change
+    CleanedCopy copy;
+    ASSERT_TRUE(copy.workspace);
+    const EvaluationPlan all = planFrom(kAllColumnsPlan);
+    const QString before = load(*copy.workspace, all, DatasetLoad::Direct).fingerprint;
+    EXPECT_EQ(before, load(*copy.workspace, all, DatasetLoad::Direct).fingerprint);
+    EXPECT_EQ(before.size(), 64);
+    // WHEN a cleaning run is recorded (the cleaned values of record_clean come from one)
+    QSqlQuery q(copy.workspace->database());
+    ASSERT_TRUE(q.exec(u"INSERT INTO cleaning_run (started_at, user_name, accept_aliases,"
+                       " rules_json) VALUES ('2026-11-28T00:00:00Z', 'test', 'none', '{}')"_s));
+    // THEN the fingerprint changes, the same for both loaders, and stays stable
+    const QString after = load(*copy.workspace, all, DatasetLoad::Direct).fingerprint;
+    EXPECT_NE(after, before);
+    EXPECT_EQ(after, load(*copy.workspace, all, DatasetLoad::ViewQuery).fingerprint);
+    EXPECT_EQ(after, load(*copy.workspace, all, DatasetLoad::Direct).fingerprint);
+}
+
 TEST(Dataset, DirectLoadStopsWhenCancelled)
 {
     SampleWorkspace &s = sampleWorkspace(200000, 3, true);

@@ -242,6 +242,18 @@ std::optional<ColumnarDataset> loadDataset(Workspace &workspace, const Evaluatio
     }
     if (!ok)
         return std::nullopt;
+    // The content hashes are of the raw records; cleaned values and masks come from cleaning runs
+    // (every change of record_clean and record_mask is written by one), so the latest run joins
+    // the fingerprint: the same raw data cleaned differently fingerprints differently.
+    if (data.sourceTable == "record_effective"_L1) {
+        QSqlQuery run(db);
+        if (!run.exec(u"SELECT COALESCE(MAX(id), 0) FROM cleaning_run"_s) || !run.next()) {
+            *err = {ErrorCode::DatabaseError, run.lastError().text()};
+            return std::nullopt;
+        }
+        if (const qint64 id = run.value(0).toLongLong(); id > 0)
+            hashes.append("cleaning_run:" + QByteArray::number(id));
+    }
     if (fingerprint == Fingerprint::Deferred)
         data.contentHashes = std::move(hashes);
     else

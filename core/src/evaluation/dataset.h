@@ -62,7 +62,9 @@ struct ColumnarDataset
     std::vector<std::uint8_t> passed;    ///< 1 passed, 0 failed (rows without one are out)
     std::vector<double> normalizedError; ///< signed max_error / |MPE|; NaN when unknown
     QString fingerprint;                 ///< SHA-256 over the content hashes in id order
-    QByteArray contentHashes; ///< the content hashes in id order, with Fingerprint::Deferred
+    /// The content hashes in id order (then "cleaning_run:<id>" of the latest cleaning run, if
+    /// any), with Fingerprint::Deferred
+    QByteArray contentHashes;
     QString sourceTable;      ///< "record_effective" or "record"
 
     std::size_t size() const { return passed.size(); }
@@ -94,7 +96,8 @@ enum class Fingerprint : std::uint8_t {
     Deferred, ///< left empty; contentHashes kept for datasetFingerprint (e.g. on another thread)
 };
 
-/// \brief SHA-256 (hex) over the concatenated content hashes: ColumnarDataset::fingerprint.
+/// \brief SHA-256 (hex) over the concatenated content hashes, followed by "cleaning_run:<id>"
+/// when the workspace was cleaned: ColumnarDataset::fingerprint.
 QString datasetFingerprint(const QByteArray &contentHashes);
 
 /// \brief Loads the records of \a plan's scope from \a workspace: the effective records (view
