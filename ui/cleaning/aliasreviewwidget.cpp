@@ -4,6 +4,7 @@
 #include "cleaning/aliasdecisioncommand.h"
 #include "cleaning/aliassuggestionmodel.h"
 #include "i18n/labels.h"
+#include "listtable.h"
 #include "tr.h"
 #include "workspacedocument.h"
 
@@ -111,14 +112,7 @@ AliasReviewWidget::AliasReviewWidget(WorkspaceDocument *doc, QWidget *parent)
     m_kinds->addTab(Tr::tr("Manufacturers"));
     m_kinds->addTab(Tr::tr("Models"));
     m_kinds->setDrawBase(false);
-    m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->verticalHeader()->hide();
-    // Columns as wide as their texts (names, before/after values), the last one takes the rest.
-    connect(m_model, &QAbstractItemModel::modelReset, m_table,
-            [table = m_table] { table->resizeColumnsToContents(); });
+    setUpListTable(m_table, m_model);
     auto *undo = new QPushButton(Tr::tr("Undo"), this);
     auto *redo = new QPushButton(Tr::tr("Redo"), this);
     auto *apply = new QPushButton(Tr::tr("Apply decisions"), this);

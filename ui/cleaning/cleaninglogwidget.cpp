@@ -5,6 +5,7 @@
 #include "cleaning/cleaninglogmodel.h"
 #include "cleaning/rules.h"
 #include "i18n/labels.h"
+#include "listtable.h"
 #include "tr.h"
 #include "workspacedocument.h"
 
@@ -37,14 +38,7 @@ CleaningLogWidget::CleaningLogWidget(WorkspaceDocument *doc, QWidget *parent)
     m_rules->addItem(Tr::tr("All rules"), QString());
     for (const core::cleaning::RuleInfo &r : core::cleaning::allRules())
         m_rules->addItem(cleaningRuleLabel(QString(r.code)), QString(r.code));
-    m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->verticalHeader()->hide();
-    // Columns as wide as their texts (names, before/after values), the last one takes the rest.
-    connect(m_model, &QAbstractItemModel::modelReset, m_table,
-            [table = m_table] { table->resizeColumnsToContents(); });
+    setUpListTable(m_table, m_model);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_rules);
     buttons->addWidget(m_revertEntry);

@@ -12,6 +12,7 @@
 #include <QVariant>
 
 #include <cmath>
+#include <optional>
 #include <string_view>
 
 namespace metroeval::core::cleaning::writer {
@@ -171,7 +172,9 @@ public:
         for (std::size_t slot = 0; slot < kCleanedCount; ++slot) {
             const int after = c.text[slot];
             if (!sameText(slot, r.text[slot], after, run)) {
-                const QByteArray &utf8 = utf8Of(after, run.strings);
+                if (!m_utf8)
+                    m_utf8.emplace(run.strings);
+                const QByteArray &utf8 = (*m_utf8)(after);
                 sqlite3_bind_text(m_stmt, i, utf8.constData(), int(utf8.size()), SQLITE_STATIC);
             }
             ++i;
@@ -220,18 +223,6 @@ private:
         return id == after;
     }
 
-    const QByteArray &utf8Of(int id, const Interner &strings)
-    {
-        if (std::size_t(id) >= m_utf8.size())
-            m_utf8.resize(std::size_t(strings.size()));
-        QByteArray &utf8 = m_utf8[std::size_t(id)];
-        if (utf8.isNull())
-            utf8 = strings.at(id).toUtf8();
-        if (utf8.isNull())
-            utf8 = QByteArray(""); // text columns hold '' for empty, never NULL
-        return utf8;
-    }
-
     bool fail()
     {
         m_error = m_handle ? QString::fromUtf8(sqlite3_errmsg(m_handle))
@@ -245,7 +236,7 @@ private:
     QString m_error;
     static constexpr int kUnknown = -2;
     std::array<std::vector<int>, kCleanedCount> m_same;
-    std::vector<QByteArray> m_utf8;
+    std::optional<Utf8Strings> m_utf8; ///< of the run's strings, made at the first write
 };
 
 /// A larger page cache on the workspace's connection for the span of the write: with SQLite's

@@ -94,15 +94,8 @@ QString sha256Of(const QString &path)
 
 // Reads, types and encodes rows on its own thread; hands chunks to the writer.
 void parseRows(TableSource &source, int headerColumns, const ColumnMapping &mapping,
-               RowQueue &queue, std::atomic<qint64> &progress, double &cpuMs)
+               RowQueue &queue, std::atomic<qint64> &progress)
 {
-    const double cpuStart = threadCpuMs();
-    struct Account
-    {
-        const double &start;
-        double &total;
-        ~Account() { total = threadCpuMs() - start; }
-    } account{cpuStart, cpuMs};
     const ParseContext context{source.dateSystem()};
     RowQueue::Chunk chunk;
     CsvRow row;
@@ -207,8 +200,11 @@ bool ImportRun::writeRows(TableSource &source, int headerColumns, const ColumnMa
     RowQueue queue(kChunksInFlight);
     std::atomic<qint64> progress{0};
     const double cpuStart = threadCpuMs();
-    std::thread parser(parseRows, std::ref(source), headerColumns, std::cref(mapping),
-                       std::ref(queue), std::ref(progress), std::ref(m_summary.timings.parseCpu));
+    std::thread parser([&] {
+        const double start = threadCpuMs();
+        parseRows(source, headerColumns, mapping, queue, progress);
+        m_summary.timings.parseCpu = threadCpuMs() - start;
+    });
     bool ok = true;
     RowQueue::Chunk chunk;
     while (queue.pop(chunk)) {
