@@ -265,3 +265,40 @@ TEST(ImportBulkLoad, CancelledBulkLoadKeepsTheIndexes)
     ASSERT_TRUE(q.next());
     EXPECT_EQ(q.value(0).toInt(), 2);
 }
+
+TEST(ImportBulkLoad, ALoadThatOutgrowsItsPageCacheRollsBackToTheEmptyWorkspace)
+{
+    QTemporaryDir dir;
+    // GIVEN a generated export of about 14 MB of records (more than the bulk load's 8 MB page
+    // cache, so that pages are written to the file before the end of the transaction)
+    metroeval::sample::SampleOptions options;
+    options.outDir = dir.filePath(u"sample"_s);
+    options.records = 40000;
+    options.seed = 3;
+    options.xlsx = metroeval::sample::XlsxMode::Never;
+    ASSERT_TRUE(metroeval::sample::writeSample(options).ok);
+    auto ws = freshWorkspace(dir);
+    // WHEN the import is cancelled after most of its rows were written
+    int reports = 0;
+    ImportOptions cancelLate;
+    cancelLate.progress = [&reports](qint64, qint64) { return ++reports < 16; };
+    CoreError error;
+    EXPECT_FALSE(importInto(*ws, options.outDir + u"/export.csv"_s, cancelLate, &error));
+    // THEN the workspace is as it was: no rows, the indexes back, the file consistent
+    EXPECT_EQ(error.code, ErrorCode::Cancelled);
+    EXPECT_GE(reports, 16);
+    EXPECT_EQ(countRecords(ws->database()), 0);
+    QSqlQuery q(ws->database());
+    ASSERT_TRUE(q.exec(u"SELECT COUNT(*) FROM sqlite_master WHERE type = 'index'"
+                       " AND name IN ('record_content', 'record_certificate')"_s)
+                && q.next());
+    EXPECT_EQ(q.value(0).toInt(), 2);
+    ASSERT_TRUE(q.exec(u"PRAGMA integrity_check"_s) && q.next());
+    EXPECT_EQ(q.value(0).toString(), u"ok"_s);
+    q.finish();
+    // AND the same export then imports in full
+    const auto summary = importInto(*ws, options.outDir + u"/export.csv"_s, {}, &error);
+    ASSERT_TRUE(summary) << int(error.code) << " " << qPrintable(error.detail);
+    EXPECT_TRUE(reconciles(*ws, *summary));
+    EXPECT_EQ(countRecords(ws->database()), summary->imported);
+}
