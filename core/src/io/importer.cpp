@@ -7,6 +7,7 @@
 #include "io/sha256.h"
 #include "io/tablesource.h"
 #include "io/textdecoding.h"
+#include "io/utf8recordparser.h"
 #include "storage/recordstore.h"
 #include "storage/workspace.h"
 
@@ -92,42 +93,127 @@ QString sha256Of(const QString &path)
     return QString::fromLatin1(hash.result().toHex());
 }
 
-// Reads, types and encodes rows on its own thread; hands chunks to the writer.
-void parseRows(TableSource &source, int headerColumns, const ColumnMapping &mapping,
-               RowQueue &queue, std::atomic<qint64> &progress)
+// Reads, types, encodes and hashes rows on its own thread; hands chunks to the writer.
+class RowParser
 {
-    const ParseContext context{source.dateSystem()};
-    RowQueue::Chunk chunk;
-    CsvRow row;
-    std::optional<RowIssue> issue;
-    while (source.next(row, issue)) {
-        if (chunk.empty()) {
-            queue.reuse(chunk);
-            chunk.reserve(kChunkRows);
+public:
+    RowParser(TableSource &source, int headerColumns, const ColumnMapping &mapping,
+              RowQueue &queue, std::atomic<qint64> &progress)
+        : m_source(source)
+        , m_headerColumns(headerColumns)
+        , m_mapping(mapping)
+        , m_context{source.dateSystem()}
+        , m_queue(queue)
+        , m_progress(progress)
+    {}
+
+    void run()
+    {
+        if (CsvReader *csv = m_source.csvReader())
+            readUtf8(*csv);
+        else
+            readStrings();
+        if (m_used > 0)
+            pushChunk();
+        m_progress.store(m_source.done(), std::memory_order_relaxed);
+        m_queue.close();
+    }
+
+private:
+    // The next row of the chunk being filled: a spent row overwritten in place when the writer
+    // has handed one back (its buffers keep their capacity), else a new one.
+    ParsedRow &nextRow()
+    {
+        if (m_used == 0 && m_chunk.empty()) {
+            m_queue.reuse(m_chunk);
+            m_chunk.reserve(kChunkRows);
         }
-        ParsedRow &out = chunk.emplace_back();
+        if (m_used < m_chunk.size())
+            return m_chunk[m_used++];
+        ++m_used;
+        return m_chunk.emplace_back();
+    }
+
+    // False when the writer has stopped.
+    bool rowDone()
+    {
+        if (m_used < kChunkRows)
+            return true;
+        return pushChunk();
+    }
+
+    bool pushChunk()
+    {
+        m_chunk.resize(m_used);
+        m_used = 0;
+        m_progress.store(m_source.done(), std::memory_order_relaxed);
+        const bool pushed = m_queue.push(std::move(m_chunk));
+        m_chunk = {};
+        return pushed;
+    }
+
+    // The reference path: QString cells through parseRecord().
+    void parseStrings(QStringList &fields, qint64 line, std::optional<RowIssue> &issue,
+                      ParsedRow &out)
+    {
+        out = ParsedRow{};
+        out.hasStrings = true;
         if (!issue)
-            issue = parseRecord(row.fields, row.line, headerColumns, mapping, context, out.record,
+            issue = parseRecord(fields, line, m_headerColumns, m_mapping, m_context, out.record,
                                 out.extras);
         if (issue) {
             out.quarantined = true;
             out.issue = *issue;
-            out.fields = std::move(row.fields);
+            out.fields = std::move(fields);
         } else {
             encodeRecord(out.record, out.extras, out.text);
-        }
-        if (chunk.size() == kChunkRows) {
-            progress.store(source.done(), std::memory_order_relaxed);
-            if (!queue.push(std::move(chunk)))
-                return;
-            chunk = {};
+            out.contentHash = recordContentHash(out.record);
         }
     }
-    progress.store(source.done(), std::memory_order_relaxed);
-    if (!chunk.empty())
-        queue.push(std::move(chunk));
-    queue.close();
-}
+
+    void readStrings()
+    {
+        CsvRow row;
+        std::optional<RowIssue> issue;
+        while (m_source.next(row, issue)) {
+            parseStrings(row.fields, row.line, issue, nextRow());
+            if (!rowDone())
+                return;
+        }
+    }
+
+    // CSV: good rows typed from their UTF-8 bytes; the rest (quarantine, lone surrogates) take
+    // the reference path, which says why.
+    void readUtf8(CsvReader &csv)
+    {
+        Utf8RecordParser fast(m_headerColumns, m_mapping, m_context);
+        CsvByteRow row;
+        std::optional<RowIssue> issue;
+        while (csv.nextBytes(row, issue)) {
+            ParsedRow &out = nextRow();
+            if (out.hasStrings)
+                out = ParsedRow{};
+            if (issue || !fast.parse(row.fields, row.line, csv.hasSurrogates(), out)) {
+                QStringList fields;
+                fields.reserve(qsizetype(row.fields.size()));
+                for (const QByteArrayView field : row.fields)
+                    fields.append(csv.toQString(field));
+                parseStrings(fields, row.line, issue, out);
+            }
+            if (!rowDone())
+                return;
+        }
+    }
+
+    TableSource &m_source;
+    const int m_headerColumns;
+    const ColumnMapping &m_mapping;
+    const ParseContext m_context;
+    RowQueue &m_queue;
+    std::atomic<qint64> &m_progress;
+    RowQueue::Chunk m_chunk;
+    std::size_t m_used = 0; ///< rows of m_chunk filled so far
+};
 
 class ImportRun
 {
@@ -171,9 +257,8 @@ bool ImportRun::writeChunk(RowQueue::Chunk &chunk)
                 return false;
             continue;
         }
-        // Hashed here rather than on the reading thread, which has more work per row.
-        const QByteArray hash = recordContentHash(row.record);
-        switch (m_writer.insertRecord(m_batch.id, row.record, row.text, hash)) {
+        // Hashed on the parsing thread: the writer only binds and steps.
+        switch (m_writer.insertRecord(m_batch.id, row.record, row.text, row.contentHash)) {
         case RecordWriter::Outcome::Failed:
             return false;
         case RecordWriter::Outcome::Duplicate:
@@ -202,7 +287,7 @@ bool ImportRun::writeRows(TableSource &source, int headerColumns, const ColumnMa
     const double cpuStart = threadCpuMs();
     std::thread parser([&] {
         const double start = threadCpuMs();
-        parseRows(source, headerColumns, mapping, queue, progress);
+        RowParser(source, headerColumns, mapping, queue, progress).run();
         m_summary.timings.parseCpu = threadCpuMs() - start;
     });
     bool ok = true;

@@ -16,16 +16,23 @@
 
 namespace metroeval::core {
 
-/// \brief One data row after parsing: a typed record with its text columns encoded, or a row to
-/// quarantine with its issue and cells.
+/// \brief One data row after parsing: a typed record with its text columns encoded and its
+/// content hash, or a row to quarantine with its issue and cells.
+///
+/// A row typed from UTF-8 bytes (Utf8RecordParser) carries its text only in \a text: the QStrings
+/// of record.raw and extras.failedItems stay empty, since the writer binds \a text.
 struct ParsedRow
 {
     bool quarantined = false;
     VerificationRecord record;
     RecordExtras extras;
     EncodedRecord text; ///< the text columns in UTF-8, ready to bind
+    QByteArray contentHash; ///< recordContentHash() of the record
     RowIssue issue;
     QStringList fields;
+    /// record.raw, extras.failedItems or fields may hold text: reset the row before typing
+    /// bytes into it again (rows are reused in place).
+    bool hasStrings = false;
 };
 
 /// \brief A bounded hand-over of row chunks from the parsing thread to the writing thread.
@@ -74,18 +81,15 @@ public:
         m_spent.push_back(std::move(chunk));
     }
 
-    /// The producer takes back a spent chunk, if any, and empties it on its own thread.
+    /// The producer takes back a spent chunk, if any, with its rows (to overwrite in place, so
+    /// that their buffers keep their capacity); the other spent chunks wait for later calls.
     void reuse(Chunk &chunk)
     {
-        std::deque<Chunk> spent;
-        {
-            const std::lock_guard lock(m_mutex);
-            spent.swap(m_spent);
-        }
-        if (spent.empty())
+        const std::lock_guard lock(m_mutex);
+        if (m_spent.empty())
             return;
-        chunk = std::move(spent.front());
-        chunk.clear();
+        chunk = std::move(m_spent.front());
+        m_spent.pop_front();
     }
 
     void close()

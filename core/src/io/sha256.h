@@ -68,6 +68,19 @@ public:
     {
         if (m_fallback)
             return m_fallback->result();
+        QByteArray out(32, Qt::Uninitialized);
+        resultTo(out.data());
+        return out;
+    }
+
+    /// The same digest written to \a out (32 bytes), for callers that reuse a buffer.
+    void resultTo(char *out)
+    {
+        if (m_fallback) {
+            const QByteArrayView digest = m_fallback->resultView();
+            std::memcpy(out, digest.data(), 32);
+            return;
+        }
         const std::uint64_t bits = m_length * 8;
         m_block[m_used++] = 0x80;
         if (m_used > 56) {
@@ -79,14 +92,12 @@ public:
         for (int k = 0; k < 8; ++k)
             m_block[63 - k] = static_cast<std::uint8_t>(bits >> (8 * k));
         compress(m_state.data(), m_block, 1);
-        QByteArray out(32, Qt::Uninitialized);
         for (int k = 0; k < 8; ++k) {
             out[4 * k] = static_cast<char>(m_state[k] >> 24);
             out[4 * k + 1] = static_cast<char>(m_state[k] >> 16);
             out[4 * k + 2] = static_cast<char>(m_state[k] >> 8);
             out[4 * k + 3] = static_cast<char>(m_state[k]);
         }
-        return out;
     }
 
     /// True when the SHA extensions are used.

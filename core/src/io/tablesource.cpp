@@ -28,6 +28,7 @@ public:
     qint64 done() const override { return m_reader.bytesRead(); }
     qint64 total() const override { return m_file.size(); }
     void setExpectedFields(int count) override { m_reader.setExpectedFields(count); }
+    CsvReader *csvReader() override { return &m_reader; }
     QString encoding() const override { return QString::fromLatin1(m_reader.encodingName()); }
     QString delimiter() const override { return QString(m_reader.delimiter()); }
 

@@ -46,6 +46,8 @@ public:
     virtual bool failed() const { return false; }
     /// The header's field count, once known (CSV: see CsvReader::setExpectedFields).
     virtual void setExpectedFields(int) {}
+    /// The CSV reader behind a CSV source (for reading rows as UTF-8), else nullptr.
+    virtual CsvReader *csvReader() { return nullptr; }
 
     virtual QString encoding() const { return {}; }
     virtual QString delimiter() const { return {}; }

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// bench_parse: CPU time of the import's parsing thread alone, without the database: reading a
+// CSV (CsvReader), then typing, encoding and hashing its rows, the UTF-8 way (nextBytes +
+// Utf8RecordParser) and the QString way (next + parseRecord + encodeRecord + recordContentHash).
+//   bench_parse FILE.csv [--runs N]
+#include "io/columnmapping.h"
+#include "io/csvreader.h"
+#include "io/recordparser.h"
+#include "io/rowpipeline.h"
+#include "io/utf8recordparser.h"
+#include "storage/recordstore.h"
+
+#include <QCoreApplication>
+#include <QFile>
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <vector>
+
+using namespace metroeval::core;
+
+namespace {
+double cpuSeconds()
+{
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
+
+enum class Mode { ReadBytes, Utf8, ReadStrings, Strings };
+
+// Returns CPU seconds; *rows counts good rows.
+double runOnce(const QString &path, Mode mode, qint64 *rows)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return -1;
+    const double start = cpuSeconds();
+    CsvReader reader(&file, {});
+    reader.start();
+    CsvRow header;
+    std::optional<RowIssue> issue;
+    reader.next(header, issue);
+    const int columns = static_cast<int>(header.fields.size());
+    reader.setExpectedFields(columns);
+    const ColumnMapping mapping = ColumnMapping::suggest(header.fields);
+    Utf8RecordParser fast(columns, mapping, {});
+    ParsedRow out;
+    CsvByteRow bytes;
+    CsvRow row;
+    *rows = 0;
+    if (mode == Mode::ReadBytes || mode == Mode::Utf8) {
+        while (reader.nextBytes(bytes, issue)) {
+            if (mode == Mode::Utf8 && !issue
+                && fast.parse(bytes.fields, bytes.line, reader.hasSurrogates(), out))
+                ++*rows;
+        }
+    } else {
+        while (reader.next(row, issue)) {
+            if (mode == Mode::ReadStrings || issue)
+                continue;
+            out = ParsedRow{};
+            if (!parseRecord(row.fields, row.line, columns, mapping, {}, out.record, out.extras)) {
+                encodeRecord(out.record, out.extras, out.text);
+                out.contentHash = recordContentHash(out.record);
+                ++*rows;
+            }
+        }
+    }
+    return cpuSeconds() - start;
+}
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    if (args.size() < 2) {
+        std::fprintf(stderr, "usage: bench_parse FILE.csv [--runs N]\n");
+        return 2;
+    }
+    const int runs = args.size() > 3 && args[2] == QLatin1String("--runs") ? args[3].toInt() : 3;
+    const std::pair<Mode, const char *> modes[] = {{Mode::ReadBytes, "read_bytes"},
+                                                   {Mode::Utf8, "utf8_parse"},
+                                                   {Mode::ReadStrings, "read_strings"},
+                                                   {Mode::Strings, "qstring_parse"}};
+    for (const auto &[mode, name] : modes) {
+        std::vector<double> times;
+        qint64 rows = 0;
+        for (int r = 0; r < runs; ++r)
+            times.push_back(runOnce(args[1], mode, &rows));
+        std::sort(times.begin(), times.end());
+        std::printf("%-14s rows %lld  cpu s: median %.3f  min %.3f  max %.3f\n", name,
+                    static_cast<long long>(rows), times[times.size() / 2], times.front(),
+                    times.back());
+    }
+    return 0;
+}

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "io/columnmapping.h"
+#include "io/contenthash.h"
+#include "io/recordparser.h"
+#include "io/rowpipeline.h"
+
+#include <QByteArrayView>
+
+#include <memory>
+#include <vector>
+
+namespace metroeval::core {
+
+/// \brief parseRecord() for CSV rows read as UTF-8 (CsvReader::nextBytes()), for the import's
+/// parsing thread: the same typing rules (valueparser), without a QString per cell.
+///
+/// Cells are trimmed as bytes and copied into the row's EncodedRecord. Each typed field (dates,
+/// conclusion, measuring range, error values, failed items) keeps a cache from its cell's text to
+/// what valueparser made of it, so that a text repeated a million times is typed once; a field
+/// with too many distinct texts stops caching. The content hash is computed from the bytes
+/// (ContentHashMessage) and equals recordContentHash() of the record parseRecord() would make.
+class Utf8RecordParser
+{
+public:
+    Utf8RecordParser(int headerColumns, const ColumnMapping &mapping, const ParseContext &context);
+    ~Utf8RecordParser();
+    Utf8RecordParser(const Utf8RecordParser &) = delete;
+    Utf8RecordParser &operator=(const Utf8RecordParser &) = delete;
+
+    /// Types a good row into \a out: record's typed values and source line, extras' value unit
+    /// and flags, text and contentHash (see ParsedRow). Returns false, with \a out unspecified,
+    /// for a row parseRecord() would quarantine or one holding a lone surrogate (\a surrogates:
+    /// the reader may have kept some); the caller takes the QString path for it.
+    bool parse(const std::vector<QByteArrayView> &fields, qint64 line, bool surrogates,
+               ParsedRow &out);
+
+    /// Distinct texts typed so far (for tests): the caches at work.
+    std::size_t typedTexts() const;
+
+private:
+    struct Caches;
+    int m_headerColumns;
+    ColumnMapping m_mapping;
+    ParseContext m_context;
+    std::unique_ptr<Caches> m_caches;
+    ContentHashMessage m_message;
+};
+
+} // namespace metroeval::core
