@@ -129,3 +129,35 @@ TEST(Workspace, RefusesAFileThatIsNotSqlite)
     EXPECT_FALSE(Workspace::open(path, &error));
     EXPECT_EQ(error.code, ErrorCode::DatabaseError);
 }
+
+TEST(Workspace, ABulkLoadTrustingItsCallerStillRefusesARepeatedContent)
+{
+    QTemporaryDir dir;
+    CoreError error;
+    auto ws = Workspace::open(dir.filePath(u"bulk.metroeval"_s), &error);
+    ASSERT_TRUE(ws);
+    VerificationRecord r;
+    r.text(Field::CertificateNo) = u"YC2023-0001"_s;
+    r.verificationDate = QDate(2023, 5, 1);
+    // GIVEN a bulk load told that its caller removes repeated contents
+    ASSERT_TRUE(ws->database().transaction());
+    RecordWriter writer(ws->database());
+    writer.setRepeatsRemovedByCaller(true);
+    bool bulk = false;
+    ASSERT_TRUE(writer.beginBulkLoad(&bulk));
+    ASSERT_TRUE(bulk);
+    ASSERT_TRUE(writer.prepare());
+    ImportBatchInfo batch;
+    batch.fileName = u"a.csv"_s;
+    batch.importedAt = QDateTime::currentDateTimeUtc();
+    batch.id = writer.insertBatch(batch);
+    // WHEN the caller passes the same content twice all the same
+    bool duplicate = true;
+    ASSERT_TRUE(writer.insertRecord(batch.id, r, &duplicate));
+    ASSERT_TRUE(writer.insertRecord(batch.id, r, &duplicate));
+    // THEN the unique index cannot be rebuilt and the load fails instead of storing it twice
+    EXPECT_FALSE(writer.endBulkLoad());
+    writer.finish();
+    ws->database().rollback();
+    EXPECT_EQ(countRecords(ws->database()), 0);
+}

@@ -1,46 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The import's in-memory look-up tables: the field interner (shared cells) and the flat hash
-// tables behind duplicate and version detection (storage/flathash.h).
-#include "io/fieldinterner.h"
+// The import's in-memory look-up tables: the flat hash tables behind duplicate and version
+// detection (storage/flathash.h).
 #include "storage/flathash.h"
 
 #include <gtest/gtest.h>
+
+#include <cstring>
 
 #include <QString>
 
 using namespace metroeval::core;
 using namespace Qt::StringLiterals;
-
-TEST(FieldInterner, RepeatedCellsShareOneStringWithTheExactText)
-{
-    FieldInterner interner;
-    const QString row1 = u"合格,上海自动化仪表三厂"_s;
-    const QString row2 = u"合格,上海自动化仪表四厂"_s;
-    const QString a = interner.intern(0, QStringView(row1).first(2));
-    const QString b = interner.intern(0, QStringView(row2).first(2));
-    EXPECT_EQ(a, u"合格"_s);
-    EXPECT_EQ(a.constData(), b.constData()); // one allocation for both rows
-    const QString c = interner.intern(1, QStringView(row1).sliced(3));
-    const QString d = interner.intern(1, QStringView(row2).sliced(3));
-    EXPECT_EQ(c, u"上海自动化仪表三厂"_s);
-    EXPECT_EQ(d, u"上海自动化仪表四厂"_s); // near names never share
-    EXPECT_NE(c.constData(), d.constData());
-    // The same text in another column is that column's own entry, and empty cells stay empty.
-    EXPECT_EQ(interner.intern(2, u"合格"), u"合格"_s);
-    EXPECT_TRUE(interner.intern(0, QStringView()).isEmpty());
-}
-
-TEST(FieldInterner, ColumnsOfMostlyUniqueTextsStillGiveEveryTextBack)
-{
-    FieldInterner interner;
-    // More distinct texts than a column's table holds: interning stops, texts stay exact.
-    for (int i = 0; i < 20000; ++i) {
-        const QString text = u"JD2023-%1"_s.arg(i);
-        ASSERT_EQ(interner.intern(0, text), text);
-    }
-    const QString again = interner.intern(0, u"JD2023-7");
-    EXPECT_EQ(again, u"JD2023-7"_s);
-}
 
 TEST(FlatHash, KeyMapFindsWhatWasAddedAndTreatsKeyZeroAsKeyOne)
 {
@@ -75,8 +45,9 @@ TEST(FlatHash, DigestSetHoldsDigestsIncludingTheAllZeroOne)
     char bytes[32] = {};
     const DigestSet::Digest zero = DigestSet::fromBytes(bytes);
     EXPECT_FALSE(set.contains(zero));
-    set.insert(zero);
+    EXPECT_TRUE(set.insert(zero));
     EXPECT_TRUE(set.contains(zero));
+    EXPECT_FALSE(set.insert(zero)); // there already
     for (int i = 1; i <= 50000; ++i) {
         bytes[0] = static_cast<char>(i & 0xff);
         bytes[1] = static_cast<char>(i >> 8);
@@ -87,6 +58,38 @@ TEST(FlatHash, DigestSetHoldsDigestsIncludingTheAllZeroOne)
     bytes[1] = 0;
     bytes[31] = 3;
     EXPECT_TRUE(set.contains(DigestSet::fromBytes(bytes)));
+    EXPECT_FALSE(set.insert(DigestSet::fromBytes(bytes)));
     bytes[31] = 4; // same first word, other last word: another digest
+    EXPECT_FALSE(set.contains(DigestSet::fromBytes(bytes)));
+    EXPECT_TRUE(set.insert(DigestSet::fromBytes(bytes)));
+}
+
+TEST(FlatHash, ReservingRoomKeepsWhatTheTablesHold)
+{
+    // GIVEN tables that already hold entries
+    DigestSet set;
+    HashKeyMap<int> map;
+    char bytes[32] = {};
+    for (int i = 1; i <= 3000; ++i) {
+        std::memcpy(bytes, &i, sizeof i);
+        ASSERT_TRUE(set.insert(DigestSet::fromBytes(bytes)));
+        bool added = false;
+        map.findOrAdd(std::uint64_t(i) << 32, &added) = i;
+    }
+    // WHEN room for many more is reserved (the tables are rebuilt larger)
+    set.reserve(1'000'000);
+    map.reserve(1'000'000);
+    map.reserve(10); // smaller than held: nothing changes
+    // THEN every entry is still there, with its value, and nothing else is
+    for (int i = 1; i <= 3000; ++i) {
+        std::memcpy(bytes, &i, sizeof i);
+        EXPECT_FALSE(set.insert(DigestSet::fromBytes(bytes)));
+        ASSERT_NE(map.find(std::uint64_t(i) << 32), nullptr);
+        EXPECT_EQ(*map.find(std::uint64_t(i) << 32), i);
+    }
+    EXPECT_EQ(map.size(), 3000u);
+    EXPECT_EQ(map.find(std::uint64_t(3001) << 32), nullptr);
+    const int other = 3001;
+    std::memcpy(bytes, &other, sizeof other);
     EXPECT_FALSE(set.contains(DigestSet::fromBytes(bytes)));
 }

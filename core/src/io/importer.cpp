@@ -8,6 +8,7 @@
 #include "io/tablesource.h"
 #include "io/textdecoding.h"
 #include "io/utf8recordparser.h"
+#include "storage/flathash.h"
 #include "storage/recordstore.h"
 #include "storage/workspace.h"
 
@@ -18,10 +19,12 @@
 #include <QJsonDocument>
 #include <QSqlQuery>
 
+#include <algorithm>
 #include <atomic>
 #include <ctime>
 #include <future>
 #include <thread>
+#include <utility>
 
 namespace metroeval::core {
 
@@ -98,13 +101,14 @@ class RowParser
 {
 public:
     RowParser(TableSource &source, int headerColumns, const ColumnMapping &mapping,
-              RowQueue &queue, std::atomic<qint64> &progress)
+              RowQueue &queue, std::atomic<qint64> &progress, std::atomic<qint64> &estimatedRows)
         : m_source(source)
         , m_headerColumns(headerColumns)
         , m_mapping(mapping)
         , m_context{source.dateSystem()}
         , m_queue(queue)
         , m_progress(progress)
+        , m_estimatedRows(estimatedRows)
     {}
 
     void run()
@@ -144,12 +148,39 @@ private:
 
     bool pushChunk()
     {
+        if (m_sampleBytes > 0) {
+            estimateRows();
+            m_sampleBytes = 0;
+        }
         m_chunk.resize(m_used);
         m_used = 0;
         m_progress.store(m_source.done(), std::memory_order_relaxed);
         const bool pushed = m_queue.push(std::move(m_chunk));
         m_chunk = {};
         return pushed;
+    }
+
+    // The rows of the whole file, from the size of the first chunk's rows: the look-up tables
+    // of both threads are made that large at once rather than grown (each growth re-places
+    // every entry). Set before the first chunk is handed over, so the writer sees it.
+    void estimateRows()
+    {
+        constexpr qint64 kMaxReserved = 16'000'000;
+        const qint64 rows = std::min<qint64>(
+            kMaxReserved, qint64(double(m_source.total()) * double(m_used) / double(m_sampleBytes)));
+        m_seen.reserve(std::size_t(rows));
+        m_estimatedRows.store(rows, std::memory_order_relaxed);
+    }
+
+    // Repeats within the file are found here, off the writing thread: the set holds the content
+    // of every good row so far. Repeats of records already in the workspace are left to the
+    // writer (the unique index).
+    void markRepeat(ParsedRow &row)
+    {
+        row.repeat = false;
+        if (row.quarantined || row.contentHash.size() != sizeof(DigestSet::Digest::words))
+            return;
+        row.repeat = !m_seen.insert(DigestSet::fromBytes(row.contentHash.constData()));
     }
 
     // The reference path: QString cells through parseRecord().
@@ -176,7 +207,9 @@ private:
         CsvRow row;
         std::optional<RowIssue> issue;
         while (m_source.next(row, issue)) {
-            parseStrings(row.fields, row.line, issue, nextRow());
+            ParsedRow &out = nextRow();
+            parseStrings(row.fields, row.line, issue, out);
+            markRepeat(out);
             if (!rowDone())
                 return;
         }
@@ -189,7 +222,13 @@ private:
         Utf8RecordParser fast(m_headerColumns, m_mapping, m_context);
         CsvByteRow row;
         std::optional<RowIssue> issue;
+        bool first = true;
         while (csv.nextBytes(row, issue)) {
+            if (first) { // the size of the rows of the first chunk, delimiters and line ends
+                for (const QByteArrayView field : row.fields)
+                    m_sampleBytes += field.size() + 1;
+                first = m_used + 1 < kChunkRows;
+            }
             ParsedRow &out = nextRow();
             if (out.hasStrings)
                 out = ParsedRow{};
@@ -200,6 +239,7 @@ private:
                     fields.append(csv.toQString(field));
                 parseStrings(fields, row.line, issue, out);
             }
+            markRepeat(out);
             if (!rowDone())
                 return;
         }
@@ -211,8 +251,11 @@ private:
     const ParseContext m_context;
     RowQueue &m_queue;
     std::atomic<qint64> &m_progress;
+    std::atomic<qint64> &m_estimatedRows;
+    qint64 m_sampleBytes = 0; ///< CSV bytes of the rows of the first chunk, until it is sent
     RowQueue::Chunk m_chunk;
     std::size_t m_used = 0; ///< rows of m_chunk filled so far
+    DigestSet m_seen;       ///< content hashes of the good rows read
 };
 
 class ImportRun
@@ -257,6 +300,10 @@ bool ImportRun::writeChunk(RowQueue::Chunk &chunk)
                 return false;
             continue;
         }
+        if (row.repeat) { // found on the parsing thread
+            ++m_summary.duplicates;
+            continue;
+        }
         // Hashed on the parsing thread: the writer only binds and steps.
         switch (m_writer.insertRecord(m_batch.id, row.record, row.text, row.contentHash)) {
         case RecordWriter::Outcome::Failed:
@@ -284,15 +331,19 @@ bool ImportRun::writeRows(TableSource &source, int headerColumns, const ColumnMa
 {
     RowQueue queue(kChunksInFlight);
     std::atomic<qint64> progress{0};
+    std::atomic<qint64> estimatedRows{0};
     const double cpuStart = threadCpuMs();
     std::thread parser([&] {
         const double start = threadCpuMs();
-        RowParser(source, headerColumns, mapping, queue, progress).run();
+        RowParser(source, headerColumns, mapping, queue, progress, estimatedRows).run();
         m_summary.timings.parseCpu = threadCpuMs() - start;
     });
     bool ok = true;
     RowQueue::Chunk chunk;
+    bool reserved = false;
     while (queue.pop(chunk)) {
+        if (!std::exchange(reserved, true))
+            m_writer.reserveRows(estimatedRows.load(std::memory_order_relaxed));
         if (!writeChunk(chunk)) {
             ok = false;
             break;
@@ -405,6 +456,7 @@ std::optional<ImportSummary> ImportRun::run(const QString &filePath)
     if (!db.transaction())
         return fail(ErrorCode::DatabaseError, u"begin transaction"_s);
     bool bulk = false;
+    m_writer.setRepeatsRemovedByCaller(true); // see RowParser::markRepeat()
     bool ok = (!m_options.allowBulkLoad || m_writer.beginBulkLoad(&bulk)) && m_writer.prepare()
               && m_writer.trackVersions() && (m_batch.id = m_writer.insertBatch(m_batch)) > 0;
     QElapsedTimer phase;

@@ -28,6 +28,7 @@ struct ParsedRow
     RecordExtras extras;
     EncodedRecord text; ///< the text columns in UTF-8, ready to bind
     QByteArray contentHash; ///< recordContentHash() of the record
+    bool repeat = false;    ///< same content as an earlier row of this import: a duplicate
     RowIssue issue;
     QStringList fields;
     /// record.raw, extras.failedItems or fields may hold text: reset the row before typing

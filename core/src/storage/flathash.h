@@ -12,6 +12,15 @@ namespace metroeval::core {
 /// one array, no node or string per entry, one cache miss per look-up. The keys are already
 /// uniform hashes (SHA-256 words, 64-bit string hashes), so their low bits are the slot.
 
+/// The power-of-two table size that holds \a n entries at most half full.
+inline std::size_t slotsFor(std::size_t n)
+{
+    std::size_t slots = 1;
+    while (slots < 2 * n + 2)
+        slots *= 2;
+    return slots;
+}
+
 /// A set of SHA-256 digests. The all-zero digest marks a free slot and is kept aside.
 class DigestSet
 {
@@ -51,21 +60,31 @@ public:
         }
     }
 
-    void insert(const Digest &d)
+    /// Adds \a d; false when it was there already (one probe for both questions).
+    bool insert(const Digest &d)
     {
         if (d.empty()) {
+            const bool added = !m_hasZero;
             m_hasZero = true;
-            return;
+            return added;
         }
         if ((m_count + 1) * 2 > m_slots.size())
             grow();
-        place(d);
+        return place(d);
+    }
+
+    /// Room for \a n digests without growing (growing re-places every digest, at random).
+    void reserve(std::size_t n)
+    {
+        if (const std::size_t want = slotsFor(n); want > m_slots.size())
+            rehash(want);
     }
 
 private:
-    void grow()
+    void grow() { rehash(std::max<std::size_t>(std::size_t{1} << 16, m_slots.size() * 2)); }
+    void rehash(std::size_t slots)
     {
-        std::vector<Digest> old(std::max<std::size_t>(std::size_t{1} << 16, m_slots.size() * 2));
+        std::vector<Digest> old(slots);
         old.swap(m_slots);
         m_count = 0;
         for (const Digest &o : old) {
@@ -73,15 +92,17 @@ private:
                 place(o);
         }
     }
-    void place(const Digest &d)
+    bool place(const Digest &d)
     {
         const std::size_t mask = m_slots.size() - 1;
         std::size_t i = d.words[0] & mask;
         while (!m_slots[i].empty() && !(m_slots[i] == d))
             i = (i + 1) & mask;
-        if (m_slots[i].empty())
-            ++m_count;
+        if (!m_slots[i].empty())
+            return false;
+        ++m_count;
         m_slots[i] = d;
+        return true;
     }
 
     std::vector<Digest> m_slots;
@@ -128,6 +149,13 @@ public:
 
     std::size_t size() const { return m_count; }
 
+    /// Room for \a n keys without growing (growing re-places every key, at random).
+    void reserve(std::size_t n)
+    {
+        if (const std::size_t want = slotsFor(n); want > m_slots.size())
+            rehash(want);
+    }
+
 private:
     // Fibonacci hashing: spreads keys whose low bits agree (a weak string hash) over the table.
     static std::size_t start(std::uint64_t key)
@@ -147,9 +175,10 @@ private:
             i = (i + 1) & mask;
         return i;
     }
-    void grow()
+    void grow() { rehash(std::max<std::size_t>(std::size_t{1} << 12, m_slots.size() * 2)); }
+    void rehash(std::size_t slots)
     {
-        std::vector<Slot> old(std::max<std::size_t>(std::size_t{1} << 12, m_slots.size() * 2));
+        std::vector<Slot> old(slots);
         old.swap(m_slots);
         for (const Slot &o : old) {
             if (o.key != 0)

@@ -383,6 +383,16 @@ bool RecordWriter::endBulkLoad()
     return true;
 }
 
+void RecordWriter::reserveRows(qint64 rows)
+{
+    if (rows <= 0)
+        return;
+    if (m_versions)
+        m_versions->written.reserve(std::size_t(rows));
+    if (m_bulk && !m_repeatsRemovedByCaller)
+        m_bulk->digests.reserve(std::size_t(rows));
+}
+
 bool RecordWriter::trackVersions()
 {
     auto index = std::make_unique<VersionIndex>();
@@ -443,7 +453,7 @@ RecordWriter::Outcome RecordWriter::insertRecord(qint64 batchId, const Verificat
                                                  const QByteArray &contentHash, qint64 *recordId)
 {
     std::optional<DigestSet::Digest> digest;
-    if (m_bulk) {
+    if (m_bulk && !m_repeatsRemovedByCaller) {
         // Without the unique index, duplicates are found here; the hash set is what the index
         // would hold.
         if (contentHash.size() != sizeof(DigestSet::Digest::words)) {

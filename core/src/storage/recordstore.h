@@ -124,6 +124,13 @@ public:
     /// outcomes as without.
     bool beginBulkLoad(bool *active);
     bool endBulkLoad();
+    /// The caller never passes a content twice (the importer drops repeats on its parsing
+    /// thread): a bulk load then keeps no set of content hashes of its own. Should a repeat come
+    /// through all the same, rebuilding the unique index fails and endBulkLoad() returns false.
+    void setRepeatsRemovedByCaller(bool removed) { m_repeatsRemovedByCaller = removed; }
+    /// Room in the in-memory look-ups (versions, bulk-load contents) for about \a rows records,
+    /// so that they are not grown step by step; an estimate, 0 = none.
+    void reserveRows(qint64 rows);
     bool insertQuarantine(qint64 batchId, const RowIssue &issue, const QString &rawText,
                           const QStringList &fields = {});
 
@@ -136,6 +143,7 @@ private:
     struct BulkLoad;
     bool fail(const char *what);
     int pragmaValue(const char *sql);
+    bool m_repeatsRemovedByCaller = false;
     /// The current record under \a certificate other than \a id: {id, version}, {0, 0} when
     /// there is none, nullopt on a database error.
     std::optional<std::pair<qint64, qint64>> findCurrent(QByteArrayView certificate, qint64 id);
