@@ -256,14 +256,14 @@ TEST(ImportBulkLoad, CancelledBulkLoadKeepsTheIndexes)
     CoreError error;
     // WHEN it runs
     EXPECT_FALSE(importInto(*ws, csv, options, &error));
-    // THEN nothing was written and the indexes dropped for the bulk load are back
+    // THEN nothing was written and the index dropped for the bulk load is back
     EXPECT_EQ(error.code, ErrorCode::Cancelled);
     EXPECT_EQ(countRecords(ws->database()), 0);
     QSqlQuery q(u"SELECT COUNT(*) FROM sqlite_master WHERE type = 'index'"
-                " AND name IN ('record_content', 'record_certificate')"_s,
+                " AND name = 'record_content'"_s,
                 ws->database());
     ASSERT_TRUE(q.next());
-    EXPECT_EQ(q.value(0).toInt(), 2);
+    EXPECT_EQ(q.value(0).toInt(), 1);
 }
 
 TEST(ImportBulkLoad, ALoadThatOutgrowsItsPageCacheRollsBackToTheEmptyWorkspace)
@@ -284,15 +284,15 @@ TEST(ImportBulkLoad, ALoadThatOutgrowsItsPageCacheRollsBackToTheEmptyWorkspace)
     cancelLate.progress = [&reports](qint64, qint64) { return ++reports < 16; };
     CoreError error;
     EXPECT_FALSE(importInto(*ws, options.outDir + u"/export.csv"_s, cancelLate, &error));
-    // THEN the workspace is as it was: no rows, the indexes back, the file consistent
+    // THEN the workspace is as it was: no rows, the index back, the file consistent
     EXPECT_EQ(error.code, ErrorCode::Cancelled);
     EXPECT_GE(reports, 16);
     EXPECT_EQ(countRecords(ws->database()), 0);
     QSqlQuery q(ws->database());
     ASSERT_TRUE(q.exec(u"SELECT COUNT(*) FROM sqlite_master WHERE type = 'index'"
-                       " AND name IN ('record_content', 'record_certificate')"_s)
+                       " AND name = 'record_content'"_s)
                 && q.next());
-    EXPECT_EQ(q.value(0).toInt(), 2);
+    EXPECT_EQ(q.value(0).toInt(), 1);
     ASSERT_TRUE(q.exec(u"PRAGMA integrity_check"_s) && q.next());
     EXPECT_EQ(q.value(0).toString(), u"ok"_s);
     q.finish();
@@ -301,4 +301,44 @@ TEST(ImportBulkLoad, ALoadThatOutgrowsItsPageCacheRollsBackToTheEmptyWorkspace)
     ASSERT_TRUE(summary) << int(error.code) << " " << qPrintable(error.detail);
     EXPECT_TRUE(reconciles(*ws, *summary));
     EXPECT_EQ(countRecords(ws->database()), summary->imported);
+}
+
+TEST(ImportIncremental, AVersionFiveWorkspaceLosesItsCertificateIndexAndKeepsVersioning)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"v5.metroeval"_s);
+    // GIVEN a schema-5 workspace (with the certificate index) holding certificates A and B
+    {
+        CoreError error;
+        auto ws = Workspace::openAtVersion(path, 5, &error);
+        ASSERT_TRUE(ws);
+        ASSERT_TRUE(importInto(*ws, write(dir, u"a.csv"_s,
+                                          kHeader + "A,压力表,2023-05-01,合格,甲\n"
+                                                    "B,压力表,2023-05-01,合格,甲\n")));
+    }
+    // WHEN the current build opens it and imports a changed A, a repeat of B and a new C
+    CoreError error;
+    auto ws = Workspace::open(path, &error);
+    ASSERT_TRUE(ws);
+    QSqlQuery q(ws->database());
+    ASSERT_TRUE(q.exec(u"SELECT COUNT(*) FROM sqlite_master WHERE name = 'record_certificate'"_s)
+                && q.next());
+    EXPECT_EQ(q.value(0).toInt(), 0);
+    q.finish();
+    const auto s = importInto(*ws, write(dir, u"b.csv"_s,
+                                         kHeader + "A,压力表,2023-06-01,不合格,甲\n"
+                                                   "B,压力表,2023-05-01,合格,甲\n"
+                                                   "C,压力表,2023-05-01,合格,甲\n"));
+    ASSERT_TRUE(s);
+    // THEN A has a second version superseding the first, B is a duplicate, C is new
+    EXPECT_EQ(s->imported, 2);
+    EXPECT_EQ(s->newVersions, 1);
+    EXPECT_EQ(s->duplicates, 1);
+    ASSERT_TRUE(q.exec(u"SELECT certificate_no, version, superseded_by IS NULL FROM record"
+                       " ORDER BY certificate_no, version"_s));
+    QStringList rows;
+    while (q.next())
+        rows << q.value(0).toString() + u'/' + q.value(1).toString() + u'/'
+                    + q.value(2).toString();
+    EXPECT_EQ(rows, (QStringList{u"A/1/0"_s, u"A/2/1"_s, u"B/1/1"_s, u"C/1/1"_s}));
 }

@@ -150,7 +150,8 @@ void encodeRecord(const VerificationRecord &record, const RecordExtras &extras,
 }
 
 /// The certificates and their current records, for RecordWriter::trackVersions(). Keys are
-/// 64-bit hashes of the certificate text; a hit is confirmed against the record it names.
+/// 64-bit hashes of the certificate text; a hit is confirmed against the record it names (by
+/// rowid), so two certificates sharing a key are never confused.
 struct RecordWriter::VersionIndex
 {
     struct Current
@@ -158,11 +159,9 @@ struct RecordWriter::VersionIndex
         qint64 id = 0;
         qint64 version = 0;
     };
-    /// Certificates written by this writer → their current record.
-    HashKeyMap<Current> written;
-    /// Certificates with a current record before this writer began; a hit may be a collision
-    /// and is confirmed by SQL.
-    HashKeyMap<char> existing;
+    /// Every certificate with a current record: those in the workspace when tracking began and
+    /// those written since.
+    HashKeyMap<Current> current;
 };
 
 /// Content hashes written during a bulk load, and the indexes to rebuild after it.
@@ -388,7 +387,7 @@ void RecordWriter::reserveRows(qint64 rows)
     if (rows <= 0)
         return;
     if (m_versions)
-        m_versions->written.reserve(std::size_t(rows));
+        m_versions->current.reserve(m_versions->current.size() + std::size_t(rows));
     if (m_bulk && !m_repeatsRemovedByCaller)
         m_bulk->digests.reserve(std::size_t(rows));
 }
@@ -397,15 +396,21 @@ bool RecordWriter::trackVersions()
 {
     auto index = std::make_unique<VersionIndex>();
     sqlite3_stmt *s = nullptr;
-    const char *sql = "SELECT certificate_no FROM record WHERE superseded_by IS NULL";
+    const char *sql =
+        "SELECT certificate_no, id, version FROM record WHERE superseded_by IS NULL";
     if (sqlite3_prepare_v2(m_handle, sql, -1, &s, nullptr) != SQLITE_OK)
         return fail("load certificates");
     int rc = SQLITE_ROW;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         const auto *text = static_cast<const char *>(sqlite3_column_blob(s, 0));
         bool added = false;
-        index->existing.findOrAdd(keyHash(QByteArrayView(text, sqlite3_column_bytes(s, 0))),
-                                  &added);
+        VersionIndex::Current &slot = index->current.findOrAdd(
+            keyHash(QByteArrayView(text, sqlite3_column_bytes(s, 0))), &added);
+        const VersionIndex::Current row{sqlite3_column_int64(s, 1), sqlite3_column_int64(s, 2)};
+        // Of two current records under one key (certificates sharing it), either will do: a hit
+        // is confirmed, and a miss asks SQL.
+        if (added || row.version > slot.version)
+            slot = row;
     }
     sqlite3_finalize(s);
     if (rc != SQLITE_DONE)
@@ -504,11 +509,10 @@ RecordWriter::Outcome RecordWriter::insertRecord(qint64 batchId, const Verificat
     if (m_versions) {
         const std::uint64_t key = keyHash(certificate);
         bool added = false;
-        VersionIndex::Current &slot = m_versions->written.findOrAdd(key, &added);
-        if (added) {
+        VersionIndex::Current &slot = m_versions->current.findOrAdd(key, &added);
+        if (added) { // no current record has this key, so none has this certificate
             tracked = &slot;
-            if (!m_versions->existing.find(key))
-                previous = std::pair<qint64, qint64>{0, 0};
+            previous = std::pair<qint64, qint64>{0, 0};
         } else {
             const std::optional<bool> same = hasCertificate(slot.id, certificate);
             if (!same)

@@ -108,11 +108,12 @@ public:
                          const EncodedRecord &text, const QByteArray &contentHash,
                          qint64 *recordId = nullptr);
 
-    /// For a long run of insertRecord() calls (an import): remembers, for the rest of this
-    /// writer's life, the current record of every certificate written through it, and loads the
-    /// certificate numbers that have a current record in the workspace, so that a certificate seen
-    /// for the first time costs no SQL look-up unless the workspace may already hold it. Same
-    /// outcomes as without; call after prepare(), inside the transaction.
+    /// For a long run of insertRecord() calls (an import): loads every certificate that has a
+    /// current record in the workspace, with that record, and keeps the map up to date for the
+    /// rest of this writer's life, so that finding a certificate's current record costs no SQL
+    /// (the record table has no certificate index since schema 6; without tracking, each
+    /// look-up scans it). Same outcomes as without; call after prepare(), inside the
+    /// transaction.
     bool trackVersions();
 
     /// Bulk load into an empty record table (a fresh workspace): drops the table's indexes for
