@@ -3,8 +3,7 @@
 // fresh workspace and, in the same run, times the sqlite3 shell importing the same CSV into an
 // untyped table followed by a GROUP BY pass rate. Prints one JSON object with both times (medians
 // of --runs alternating runs), their ratio, MetroEval's own phase timings and the peak resident
-// memory of this process (getrusage ru_maxrss), and SQLite's own time to copy the imported rows
-// into a fresh file (a floor under the row phase).
+// memory of this process (getrusage ru_maxrss).
 #include "io/importer.h"
 #include "sample/samplewriter.h"
 #include "storage/workspace.h"
@@ -60,23 +59,6 @@ double shellSeconds(const QString &csv, const QString &db, QString *output)
     *output = QString::fromUtf8(shell.readAllStandardOutput()).trimmed();
     return shell.exitCode() == 0 ? seconds : -1.0;
 }
-// SQLite's own cost of writing the imported rows, with nothing parsed, typed or bound: the
-// record table copied into a fresh file with CREATE TABLE AS SELECT (no index, 8 MB cache, as
-// during the bulk load). A floor under the import's row phase on this machine.
-double copyRowsSeconds(core::Workspace &ws, const QString &file)
-{
-    QFile::remove(file);
-    QSqlQuery q(ws.database());
-    q.exec(u"ATTACH DATABASE '"_s + file + u"' AS copy"_s);
-    q.exec(u"PRAGMA copy.cache_size = -8192"_s);
-    QElapsedTimer timer;
-    timer.start();
-    const bool ok = q.exec(u"CREATE TABLE copy.record AS SELECT * FROM main.record"_s);
-    const double seconds = static_cast<double>(timer.nsecsElapsed()) * 1e-9;
-    q.exec(u"DETACH DATABASE copy"_s);
-    QFile::remove(file);
-    return ok ? seconds : -1.0;
-}
 double median(std::vector<double> v)
 {
     std::sort(v.begin(), v.end());
@@ -124,7 +106,6 @@ int main(int argc, char **argv)
     const int runs = std::max(1, parser.value(u"runs"_s).toInt());
     std::vector<double> shellTimes;
     std::vector<double> metroTimes;
-    std::vector<double> copyTimes;
     QJsonArray timings;
     std::optional<core::ImportSummary> summary;
     double metroGroupBy = 0;
@@ -150,8 +131,6 @@ int main(int argc, char **argv)
         while (q.next()) {
         }
         metroGroupBy = static_cast<double>(timer.nsecsElapsed()) * 1e-9;
-        q.finish();
-        copyTimes.push_back(copyRowsSeconds(*ws, dir + u"/copy.sqlite"_s));
     }
     const double shell = median(shellTimes);
     const double metro = median(metroTimes);
@@ -174,7 +153,6 @@ int main(int argc, char **argv)
         {u"metroeval_import_runs_s"_s, toArray(metroTimes)},
         {u"metroeval_timings_ms"_s, timings},
         {u"metroeval_groupby_s"_s, metroGroupBy},
-        {u"sqlite_copy_rows_s"_s, median(copyTimes)},
         {u"sqlite3_shell_import_groupby_s"_s, shell},
         {u"sqlite3_shell_runs_s"_s, toArray(shellTimes)},
         {u"ratio"_s, shell > 0 ? metro / shell : -1.0},
