@@ -46,7 +46,8 @@ TEST(QualityReport, CountsPerFieldAndBatchAlongTheSixDimensions)
     ASSERT_EQ(report->batches.size(), 1);
     EXPECT_EQ(report->batches[0].records, 17);
     // Completeness of serial_no: one empty of 17 (JD..109), with that record as example.
-    const QualityCount &serial = dim(report->fields[u"serial_no"_s], Dimension::Completeness);
+    // Copies: operator[] of the const map returns the field's counts by value.
+    const QualityCount serial = dim(report->fields[u"serial_no"_s], Dimension::Completeness);
     EXPECT_EQ(serial.checked, 17);
     EXPECT_EQ(serial.issuesRaw, 1);
     EXPECT_DOUBLE_EQ(serial.score(), 16.0 / 17.0);
@@ -54,7 +55,7 @@ TEST(QualityReport, CountsPerFieldAndBatchAlongTheSixDimensions)
     EXPECT_EQ(serial.examples[0].toObject()[u"certificate_no"_s].toString(),
               u"JD2023-P-00000109"_s);
     // Validity of the conclusion: 准予使用 fixed (raw issue, none remaining).
-    const QualityCount &conclusion = dim(report->fields[u"conclusion"_s], Dimension::Validity);
+    const QualityCount conclusion = dim(report->fields[u"conclusion"_s], Dimension::Validity);
     EXPECT_EQ(conclusion.issuesRaw, 1);
     EXPECT_EQ(conclusion.issuesRemaining, 0);
     // Accuracy: JD..101 and JD..115 (conclusion vs error) and JD..102 (MPE vs class).
