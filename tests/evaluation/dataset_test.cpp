@@ -2,6 +2,8 @@
 // The direct loader (table `record` + cleaned rows from the view + masks, in parallel id ranges)
 // must give exactly what one query over the view record_effective gives.
 #include "evaluation/dataset.h"
+#include "evaluation/datasetparts.h"
+#include "storage/recordstore.h"
 #include "evaluationfixture.h"
 
 #include <QFile>
@@ -154,3 +156,30 @@ TEST(Dataset, DirectLoadStopsWhenCancelled)
     EXPECT_EQ(error.code, ErrorCode::Cancelled);
 }
 
+
+TEST(Dataset, CleanedRowsAreReadFromRecordCleanOutwardsAndEqualTheView)
+{
+    // GIVEN a workspace with cleaned and masked records
+    CleanedCopy copy;
+    ASSERT_TRUE(copy.workspace);
+    // WHEN the loader builds its source of cleaned rows from the view's SQL
+    const QByteArray source = detail::cleanedRowsSource(sqliteHandle(copy.workspace->database()));
+    // THEN it is not the view itself (the known form was recognised) ...
+    ASSERT_NE(source, QByteArray("record_effective"));
+    EXPECT_TRUE(source.contains("FROM record_clean c CROSS JOIN record r"));
+    // ... and it holds exactly the view's rows that cleaning changed, every column alike
+    const QString viewRows = u"SELECT * FROM record_effective"
+                             " WHERE id IN (SELECT record_id FROM record_clean)"_s;
+    const QString sourceRows = u"SELECT * FROM "_s + QString::fromUtf8(source);
+    QSqlQuery q(copy.workspace->database());
+    ASSERT_TRUE(q.exec(u"SELECT COUNT(*) FROM ("_s + viewRows + u" EXCEPT "_s + sourceRows
+                       + u") UNION ALL SELECT COUNT(*) FROM ("_s + sourceRows + u" EXCEPT "_s
+                       + viewRows + u") UNION ALL SELECT COUNT(*) FROM ("_s + sourceRows
+                       + u")"_s));
+    ASSERT_TRUE(q.next());
+    EXPECT_EQ(q.value(0).toInt(), 0);
+    ASSERT_TRUE(q.next());
+    EXPECT_EQ(q.value(0).toInt(), 0);
+    ASSERT_TRUE(q.next());
+    EXPECT_GT(q.value(0).toInt(), 5000);
+}

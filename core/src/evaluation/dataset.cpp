@@ -3,6 +3,7 @@
 
 #include "evaluation/datasetparts.h"
 #include "io/sha256.h"
+#include "storage/recordstore.h"
 
 #include "storage/workspace.h"
 
@@ -39,14 +40,6 @@ QString selectStatement(const QString &table, const QString &where, const Evalua
            + u"verification_day, manufacture_day, passed, max_error_value, mpe_value, content_hash"
              " FROM "_s
            + table + u" WHERE "_s + where + u" ORDER BY id"_s;
-}
-
-sqlite3 *sqliteHandle(QSqlDatabase &db)
-{
-    const QVariant v = db.driver()->handle();
-    if (v.isValid() && qstrcmp(v.typeName(), "sqlite3*") == 0)
-        return *static_cast<sqlite3 *const *>(v.constData());
-    return nullptr;
 }
 
 // The reference load: one query over the view (or table), every value through QVariant. Used

@@ -147,6 +147,11 @@ std::array<bool, kTextColumnCount> neededColumns(const EvaluationPlan &plan);
 /// appearance in id order: the result equals a sequential load.
 void appendPart(ColumnarDataset &into, const ColumnarDataset &part);
 
+/// The rows of record_effective that cleaning changed, as a table expression built from the
+/// view's own SQL with record_clean as the outer loop; "record_effective" itself when the view's
+/// SQL is not of the known form.
+QByteArray cleanedRowsSource(sqlite3 *db);
+
 /// The direct loader (datasetsqlite.cpp): reads table `record` through the SQLite C API, only the
 /// columns the plan needs, takes the rows that cleaning changed from record_effective and leaves
 /// out masked records (when \a effective, i.e. the view exists) by ordered merges on id, in id

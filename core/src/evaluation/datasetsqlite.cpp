@@ -48,7 +48,7 @@ struct LoadSpec
     std::vector<qint64> skip;
 };
 
-QByteArray selectSql(const LoadSpec &spec, const char *table, const QString &where,
+QByteArray selectSql(const LoadSpec &spec, const QByteArray &table, const QString &where,
                      bool cleanedOnly)
 {
     QByteArray sql = "SELECT id";
@@ -69,6 +69,7 @@ bool fail(sqlite3 *db, CoreError *error)
     *error = {ErrorCode::DatabaseError, QString::fromUtf8(sqlite3_errmsg(db))};
     return false;
 }
+
 
 /// Prepares \a sql with the scope values and the id range [lo, hi); \a keep holds the bound text.
 Statement prepare(sqlite3 *db, const QByteArray &sql, const QVariantList &values, qint64 lo,
@@ -263,6 +264,38 @@ bool loadInParallel(std::vector<Connection> &readers, const LoadSpec &spec, qint
 
 } // namespace
 
+// The rows of record_effective that cleaning changed, as a table expression: the view's own
+// SQL (so its columns are the view's, whatever its form) with the join turned around, so that
+// an id range walks the few rows of record_clean and looks each record up by rowid; through
+// the view, SQLite walks every record of the range and probes record_clean for each (about half
+// the cost of a load on 1M records with 0.4M cleaned). The view itself when its SQL is not of
+// the known form.
+QByteArray cleanedRowsSource(sqlite3 *db)
+{
+    const QByteArray view = "record_effective";
+    sqlite3_stmt *raw = nullptr;
+    if (sqlite3_prepare_v2(db, "SELECT sql FROM sqlite_master WHERE type = 'view'"
+                               " AND name = 'record_effective'",
+                           -1, &raw, nullptr)
+        != SQLITE_OK)
+        return view;
+    const Statement stmt(raw);
+    if (sqlite3_step(raw) != SQLITE_ROW)
+        return view;
+    QByteArray sql(reinterpret_cast<const char *>(sqlite3_column_text(raw, 0)));
+    const QByteArray head = "CREATE VIEW record_effective AS SELECT r.id AS id,";
+    const QByteArray from = " FROM record r LEFT JOIN record_clean c ON c.record_id = r.id"
+                            " WHERE r.id NOT IN (SELECT record_id FROM record_mask)";
+    if (!sql.startsWith(head) || !sql.endsWith(from) || sql.count(from) != 1)
+        return view;
+    sql.chop(from.size());
+    // CROSS JOIN keeps record_clean the outer loop; its rowid is the record id, so the range
+    // applies to it directly.
+    return "(SELECT c.record_id AS id," + sql.mid(head.size())
+           + " FROM record_clean c CROSS JOIN record r ON r.id = c.record_id"
+             " WHERE c.record_id NOT IN (SELECT record_id FROM record_mask))";
+}
+
 bool loadDirect(sqlite3 *db, bool effective, const EvaluationPlan &plan, ColumnarDataset &data,
                 QByteArray &hashes, const std::function<bool()> &cancelled, CoreError *error)
 {
@@ -273,7 +306,7 @@ bool loadDirect(sqlite3 *db, bool effective, const EvaluationPlan &plan, Columna
             spec.textColumns.push_back(c);
     }
     const QString where = scopeClause(plan, spec.values);
-    spec.baseSql = selectSql(spec, "record", where, false);
+    spec.baseSql = selectSql(spec, QByteArrayLiteral("record"), where, false);
     if (effective) {
         std::vector<qint64> cleaned, masked;
         if (!sortedIds(db, "SELECT record_id FROM record_clean ORDER BY record_id", cleaned, error)
@@ -282,8 +315,10 @@ bool loadDirect(sqlite3 *db, bool effective, const EvaluationPlan &plan, Columna
             return false;
         std::set_union(cleaned.begin(), cleaned.end(), masked.begin(), masked.end(),
                        std::back_inserter(spec.skip));
-        if (!cleaned.empty())
-            spec.overlaySql = selectSql(spec, "record_effective", where, true);
+        if (!cleaned.empty()) {
+            const QByteArray source = cleanedRowsSource(db);
+            spec.overlaySql = selectSql(spec, source, where, source == "record_effective");
+        }
     }
     // The id range of the base table (the view's ids are record ids): two rowid look-ups.
     qint64 lo = 0, hi = 0;
