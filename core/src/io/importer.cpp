@@ -22,6 +22,9 @@
 #include <algorithm>
 #include <atomic>
 #include <ctime>
+#ifdef Q_OS_WIN
+#include <windows.h>
+#endif
 #include <future>
 #include <thread>
 #include <utility>
@@ -68,11 +71,22 @@ QJsonObject ImportSummary::toJson() const
 
 namespace {
 
+// CPU time of the calling thread, for the summary's timings.
 double threadCpuMs()
 {
+#ifdef Q_OS_WIN
+    FILETIME created, exited, kernel, user;
+    if (!GetThreadTimes(GetCurrentThread(), &created, &exited, &kernel, &user))
+        return 0.0;
+    auto ticks = [](const FILETIME &f) { // 100 ns units
+        return double((quint64(f.dwHighDateTime) << 32) | f.dwLowDateTime);
+    };
+    return (ticks(kernel) + ticks(user)) * 1e-4;
+#else
     timespec t{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
     return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) * 1e-6;
+#endif
 }
 
 constexpr std::size_t kChunkRows = 2048;
