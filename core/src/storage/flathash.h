@@ -73,6 +73,18 @@ public:
         return place(d);
     }
 
+    /// Asks the CPU to fetch the slot where \a d would be looked up (a hint, for look-ups made
+    /// a little later).
+    void prefetch(const Digest &d) const
+    {
+#if defined(__GNUC__) || defined(__clang__)
+        if (!m_slots.empty())
+            __builtin_prefetch(&m_slots[d.words[0] & (m_slots.size() - 1)]);
+#else
+        (void)d;
+#endif
+    }
+
     /// Room for \a n digests without growing (growing re-places every digest, at random).
     void reserve(std::size_t n)
     {
