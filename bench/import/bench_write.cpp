@@ -56,7 +56,6 @@ std::optional<Run> runOnce(const QString &path, qint64 records, const Verificati
     bool bulk = false;
     {
         RecordWriter writer(ws->database());
-        writer.setRepeatsRemovedByCaller(true);
         // Versions tracked in memory, as the importer does (no certificate is seen twice here).
         if (!writer.beginBulkLoad(&bulk) || !bulk || !writer.prepare() || !writer.trackVersions()) {
             std::fprintf(stderr, "%s\n", qPrintable(writer.lastError()));

@@ -139,10 +139,9 @@ TEST(Workspace, ABulkLoadTrustingItsCallerStillRefusesARepeatedContent)
     VerificationRecord r;
     r.text(Field::CertificateNo) = u"YC2023-0001"_s;
     r.verificationDate = QDate(2023, 5, 1);
-    // GIVEN a bulk load told that its caller removes repeated contents
+    // GIVEN a bulk load (its caller is to remove repeated contents)
     ASSERT_TRUE(ws->database().transaction());
     RecordWriter writer(ws->database());
-    writer.setRepeatsRemovedByCaller(true);
     bool bulk = false;
     ASSERT_TRUE(writer.beginBulkLoad(&bulk));
     ASSERT_TRUE(bulk);

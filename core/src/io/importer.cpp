@@ -482,7 +482,6 @@ std::optional<ImportSummary> ImportRun::run(const QString &filePath)
     if (!db.transaction())
         return fail(ErrorCode::DatabaseError, u"begin transaction"_s);
     bool bulk = false;
-    m_writer.setRepeatsRemovedByCaller(true); // see RowParser::markRepeats()
     bool ok = (!m_options.allowBulkLoad || m_writer.beginBulkLoad(&bulk)) && m_writer.prepare()
               && m_writer.trackVersions() && (m_batch.id = m_writer.insertBatch(m_batch)) > 0;
     QElapsedTimer phase;

@@ -167,7 +167,6 @@ struct RecordWriter::VersionIndex
 /// Content hashes written during a bulk load, and the indexes to rebuild after it.
 struct RecordWriter::BulkLoad
 {
-    DigestSet digests;
     QList<QByteArray> indexSql;
     int cacheSize = 0; ///< the connection's page cache before the load, restored after it
 };
@@ -388,8 +387,6 @@ void RecordWriter::reserveRows(qint64 rows)
         return;
     if (m_versions)
         m_versions->current.reserve(m_versions->current.size() + std::size_t(rows));
-    if (m_bulk && !m_repeatsRemovedByCaller)
-        m_bulk->digests.reserve(std::size_t(rows));
 }
 
 bool RecordWriter::trackVersions()
@@ -457,18 +454,6 @@ RecordWriter::Outcome RecordWriter::insertRecord(qint64 batchId, const Verificat
                                                  const EncodedRecord &text,
                                                  const QByteArray &contentHash, qint64 *recordId)
 {
-    std::optional<DigestSet::Digest> digest;
-    if (m_bulk && !m_repeatsRemovedByCaller) {
-        // Without the unique index, duplicates are found here; the hash set is what the index
-        // would hold.
-        if (contentHash.size() != sizeof(DigestSet::Digest::words)) {
-            m_lastError = u"content hash: not SHA-256"_s;
-            return Outcome::Failed;
-        }
-        digest = DigestSet::fromBytes(contentHash.constData());
-        if (m_bulk->digests.contains(*digest))
-            return Outcome::Duplicate;
-    }
     sqlite3_stmt *s = m_insertRecord;
     int i = 1;
     sqlite3_bind_int64(s, i++, batchId);
@@ -496,8 +481,6 @@ RecordWriter::Outcome RecordWriter::insertRecord(qint64 batchId, const Verificat
     }
     if (sqlite3_changes(m_handle) == 0)
         return Outcome::Duplicate;
-    if (digest)
-        m_bulk->digests.insert(*digest);
     const qint64 id = sqlite3_last_insert_rowid(m_handle);
     if (recordId)
         *recordId = id;

@@ -117,19 +117,16 @@ public:
     bool trackVersions();
 
     /// Bulk load into an empty record table (a fresh workspace): drops the table's indexes for
-    /// the rest of the transaction and finds duplicates in memory instead, since building an
-    /// index once after the load is several times cheaper than one random insert per row.
-    /// Returns false on a database error; \a active tells whether the table was empty and bulk
-    /// mode is on. Call before prepare(), inside the transaction; endBulkLoad() recreates the
-    /// indexes with their original SQL (a rollback restores them too). Same rows, ids and
-    /// outcomes as without.
+    /// the rest of the transaction, since building an index once after the load is several
+    /// times cheaper than one random insert per row. The caller passes each content once (the
+    /// importer drops repeats on its parsing thread); should a repeat come through all the same,
+    /// rebuilding the unique index fails and endBulkLoad() returns false. Returns false on a
+    /// database error; \a active tells whether the table was empty and bulk mode is on. Call
+    /// before prepare(), inside the transaction; endBulkLoad() recreates the indexes with their
+    /// original SQL (a rollback restores them too). Same rows, ids and outcomes as without.
     bool beginBulkLoad(bool *active);
     bool endBulkLoad();
-    /// The caller never passes a content twice (the importer drops repeats on its parsing
-    /// thread): a bulk load then keeps no set of content hashes of its own. Should a repeat come
-    /// through all the same, rebuilding the unique index fails and endBulkLoad() returns false.
-    void setRepeatsRemovedByCaller(bool removed) { m_repeatsRemovedByCaller = removed; }
-    /// Room in the in-memory look-ups (versions, bulk-load contents) for about \a rows records,
+    /// Room in the version look-up for about \a rows more records,
     /// so that they are not grown step by step; an estimate, 0 = none.
     void reserveRows(qint64 rows);
     bool insertQuarantine(qint64 batchId, const RowIssue &issue, const QString &rawText,
@@ -144,7 +141,6 @@ private:
     struct BulkLoad;
     bool fail(const char *what);
     int pragmaValue(const char *sql);
-    bool m_repeatsRemovedByCaller = false;
     /// The current record under \a certificate other than \a id: {id, version}, {0, 0} when
     /// there is none, nullopt on a database error.
     std::optional<std::pair<qint64, qint64>> findCurrent(QByteArrayView certificate, qint64 id);
