@@ -24,6 +24,47 @@ TEST(Workspace, CreatesAFileAtTheCurrentSchemaVersion)
     EXPECT_TRUE(QFile::exists(dir.filePath(u"new.metroeval"_s)));
 }
 
+namespace {
+int pageSize(QSqlDatabase &db)
+{
+    QSqlQuery q(u"PRAGMA page_size"_s, db);
+    return q.next() ? q.value(0).toInt() : -1;
+}
+} // namespace
+
+TEST(Workspace, ANewFileHasLargePagesAndAnExistingFileKeepsItsOwn)
+{
+    QTemporaryDir dir;
+    CoreError error;
+    auto fresh = Workspace::open(dir.filePath(u"new.metroeval"_s), &error);
+    ASSERT_TRUE(fresh) << error.detail.toStdString();
+    EXPECT_EQ(pageSize(fresh->database()), Workspace::kNewPageSize);
+    EXPECT_NE(Workspace::kNewPageSize, 4096); // else the second half proves nothing
+
+    // GIVEN an SQLite file written with 4 KiB pages and a table of its own
+    const QString path = dir.filePath(u"small-pages.metroeval"_s);
+    {
+        auto db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"small-pages"_s);
+        db.setDatabaseName(path);
+        ASSERT_TRUE(db.open());
+        QSqlQuery q(db);
+        ASSERT_TRUE(q.exec(u"PRAGMA page_size = 4096"_s));
+        ASSERT_TRUE(q.exec(u"CREATE TABLE notes (text TEXT)"_s));
+        ASSERT_TRUE(q.exec(u"INSERT INTO notes VALUES ('kept')"_s));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"small-pages"_s);
+    // WHEN it is opened as a workspace
+    auto ws = Workspace::open(path, &error);
+    ASSERT_TRUE(ws) << error.detail.toStdString();
+    // THEN it is migrated with its page size and its data as they were
+    EXPECT_EQ(ws->schemaVersion(), Workspace::currentSchemaVersion());
+    EXPECT_EQ(pageSize(ws->database()), 4096);
+    QSqlQuery q(u"SELECT text FROM notes"_s, ws->database());
+    ASSERT_TRUE(q.next());
+    EXPECT_EQ(q.value(0).toString(), u"kept"_s);
+}
+
 TEST(Workspace, RecordRoundTripKeepsRawTextAndTypedValues)
 {
     QTemporaryDir dir;

@@ -21,6 +21,9 @@ public:
     /// The schema version this build writes. Migrations live in schema.cpp.
     static int currentSchemaVersion();
 
+    /// The page size of a newly created workspace file, in bytes.
+    static constexpr int kNewPageSize = 16384;
+
     static std::unique_ptr<Workspace> open(const QString &path, CoreError *error);
 
     /// Opens or creates and migrates only up to \a version: for migration tests.
