@@ -201,3 +201,56 @@ TEST(Workspace, ABulkLoadTrustingItsCallerStillRefusesARepeatedContent)
     ws->database().rollback();
     EXPECT_EQ(countRecords(ws->database()), 0);
 }
+
+TEST(Workspace, ARunOfRecordsWrittenAtOnceFindsEachCertificatesVersionAmongEarlierRowsOnly)
+{
+    QTemporaryDir dir;
+    CoreError error;
+    auto ws = Workspace::open(dir.filePath(u"run.metroeval"_s), &error);
+    ASSERT_TRUE(ws);
+    // GIVEN four records, three of them contents of certificate A, in one run
+    const std::array<std::pair<QString, int>, 4> contents{
+        {{u"A"_s, 1}, {u"B"_s, 1}, {u"A"_s, 2}, {u"A"_s, 3}}};
+    std::vector<VerificationRecord> records(contents.size());
+    std::vector<EncodedRecord> texts(contents.size());
+    std::vector<QByteArray> hashes(contents.size());
+    std::vector<RecordRow> rows;
+    for (std::size_t k = 0; k < contents.size(); ++k) {
+        records[k].text(Field::CertificateNo) = contents[k].first;
+        records[k].verificationDate = QDate(2023, 5, contents[k].second);
+        records[k].text(Field::VerificationDate) = records[k].verificationDate.toString(Qt::ISODate);
+        records[k].sourceLine = qint64(k) + 2;
+        encodeRecord(records[k], {}, texts[k]);
+        hashes[k] = recordContentHash(records[k]);
+        rows.push_back({&records[k], &texts[k], &hashes[k]});
+    }
+    // WHEN a bulk load writes them in one statement, with no version tracking, so that each
+    // certificate's current record is looked up in SQL after the whole run is in the table
+    ASSERT_TRUE(ws->database().transaction());
+    RecordWriter writer(ws->database());
+    bool bulk = false;
+    ASSERT_TRUE(writer.beginBulkLoad(&bulk));
+    ASSERT_TRUE(bulk);
+    ASSERT_TRUE(writer.prepare());
+    ImportBatchInfo batch;
+    batch.fileName = u"a.csv"_s;
+    batch.importedAt = QDateTime::currentDateTimeUtc();
+    batch.id = writer.insertBatch(batch);
+    std::vector<RecordWriter::Outcome> outcomes;
+    ASSERT_TRUE(writer.insertRecords(batch.id, rows, outcomes)) << writer.lastError().toStdString();
+    ASSERT_TRUE(writer.endBulkLoad());
+    writer.finish();
+    ASSERT_TRUE(ws->database().commit());
+    // THEN each A saw only the As before it: versions 1, 2, 3, each superseded by the next
+    using O = RecordWriter::Outcome;
+    EXPECT_EQ(outcomes, (std::vector<O>{O::Inserted, O::Inserted, O::NewVersion, O::NewVersion}));
+    QSqlQuery q(u"SELECT id, version, superseded_by, source_line FROM record ORDER BY id"_s,
+                ws->database());
+    QStringList table;
+    while (q.next())
+        table.append(QStringList{q.value(0).toString(), q.value(1).toString(),
+                                 q.value(2).isNull() ? u"-"_s : q.value(2).toString(),
+                                 q.value(3).toString()}
+                         .join(u' '));
+    EXPECT_EQ(table, (QStringList{u"1 1 3 2"_s, u"2 1 - 3"_s, u"3 2 4 4"_s, u"4 3 - 5"_s}));
+}

@@ -245,6 +245,45 @@ TEST(ImportBulkLoad, FreshWorkspaceGivesTheSameTablesAsTheIncrementalPath)
         u"index|record_content|record|CREATE UNIQUE INDEX record_content ON record(content_hash)"_s));
 }
 
+TEST(ImportBulkLoad, VersionsWrittenInOneStatementAreChainedAsRowByRow)
+{
+    // GIVEN one export in which a certificate changes three times between other rows, all within
+    // one chunk of the bulk path's single INSERT ... SELECT, a quarantined row among them
+    QTemporaryDir dir;
+    const QString csv = write(dir, u"versions.csv"_s, kHeader + "A,压力表,2023-05-01,合格,甲\n"
+                                                                "B,压力表,2023-05-01,合格,乙\n"
+                                                                "A,压力表,2023-05-02,合格,甲\n"
+                                                                "C,压力表,不是日期,合格,丙\n"
+                                                                "A,压力表,2023-05-03,不合格,甲\n"
+                                                                "B,压力表,2023-05-01,合格,乙\n"
+                                                                "A,压力表,2023-05-04,合格,甲\n");
+    QTemporaryDir bulkDir;
+    QTemporaryDir plainDir;
+    auto bulk = freshWorkspace(bulkDir);
+    auto plain = freshWorkspace(plainDir);
+    ImportOptions noBulk;
+    noBulk.allowBulkLoad = false;
+    // WHEN it goes into one fresh workspace by the bulk path and into the other row by row
+    const auto b = importInto(*bulk, csv);
+    const auto p = importInto(*plain, csv, noBulk);
+    ASSERT_TRUE(b);
+    ASSERT_TRUE(p);
+    // THEN A has versions 1…4, each superseded by the next, and both workspaces agree row by row
+    EXPECT_EQ(b->imported, 5);
+    EXPECT_EQ(b->newVersions, 3);
+    EXPECT_EQ(b->duplicates, 1);
+    EXPECT_EQ(b->quarantined, 1);
+    QSqlQuery q(u"SELECT id, version, superseded_by FROM record WHERE certificate_no = 'A'"
+                " ORDER BY id"_s,
+                bulk->database());
+    QStringList chain;
+    while (q.next())
+        chain.append(q.value(0).toString() + u':' + q.value(1).toString() + u'>'
+                     + (q.value(2).isNull() ? u"-"_s : q.value(2).toString()));
+    EXPECT_EQ(chain, (QStringList{u"1:1>3"_s, u"3:2>4"_s, u"4:3>5"_s, u"5:4>-"_s}));
+    EXPECT_EQ(dumpImportTables(*bulk), dumpImportTables(*plain));
+}
+
 TEST(ImportBulkLoad, CancelledBulkLoadKeepsTheIndexes)
 {
     QTemporaryDir dir;

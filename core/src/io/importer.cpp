@@ -308,6 +308,10 @@ private:
     const ImportOptions &m_options;
     CoreError *m_error;
     RecordWriter m_writer;
+    // One chunk's records on their way to the writer, and its outcomes (capacity kept).
+    std::vector<RecordRow> m_records;
+    std::vector<const ParsedRow *> m_recordRows;
+    std::vector<RecordWriter::Outcome> m_outcomes;
     ImportBatchInfo m_batch;
     ImportSummary m_summary;
     bool m_cancelled = false;
@@ -315,6 +319,8 @@ private:
 
 bool ImportRun::writeChunk(RowQueue::Chunk &chunk)
 {
+    m_records.clear();
+    m_recordRows.clear();
     for (ParsedRow &row : chunk) {
         ++m_summary.rowsRead;
         if (row.quarantined) {
@@ -330,8 +336,14 @@ bool ImportRun::writeChunk(RowQueue::Chunk &chunk)
             ++m_summary.duplicates;
             continue;
         }
-        // Hashed on the parsing thread: the writer only binds and steps.
-        switch (m_writer.insertRecord(m_batch.id, row.record, row.text, row.contentHash)) {
+        // Typed, encoded and hashed on the parsing thread: the writer only writes.
+        m_records.push_back({&row.record, &row.text, &row.contentHash});
+        m_recordRows.push_back(&row);
+    }
+    if (!m_writer.insertRecords(m_batch.id, m_records, m_outcomes))
+        return false;
+    for (std::size_t k = 0; k < m_outcomes.size(); ++k) {
+        switch (m_outcomes[k]) {
         case RecordWriter::Outcome::Failed:
             return false;
         case RecordWriter::Outcome::Duplicate:
@@ -344,9 +356,10 @@ bool ImportRun::writeChunk(RowQueue::Chunk &chunk)
             ++m_summary.imported;
             break;
         }
-        if (!row.extras.flags.isEmpty()) {
+        const RecordExtras &extras = m_recordRows[k]->extras;
+        if (!extras.flags.isEmpty()) {
             ++m_summary.flagged;
-            for (const RowIssue &flag : row.extras.flags)
+            for (const RowIssue &flag : extras.flags)
                 ++m_summary.flagReasons[rowIssueCodeKey(flag.code) + u':' + flag.detail];
         }
     }

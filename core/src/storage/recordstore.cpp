@@ -2,6 +2,7 @@
 #include "storage/recordstore.h"
 
 #include "storage/flathash.h"
+#include "storage/recordfeed.h"
 
 #include "io/sha256.h"
 
@@ -164,11 +165,14 @@ struct RecordWriter::VersionIndex
     HashKeyMap<Current> current;
 };
 
-/// Content hashes written during a bulk load, and the indexes to rebuild after it.
+/// What a bulk load changed and will restore, and how it writes rows.
 struct RecordWriter::BulkLoad
 {
     QList<QByteArray> indexSql;
     int cacheSize = 0; ///< the connection's page cache before the load, restored after it
+    std::unique_ptr<RecordFeed> feed; ///< rows for insertRecords()
+    sqlite3_stmt *insertFeed = nullptr; ///< INSERT INTO record ... SELECT ... FROM the feed
+    qint64 nextId = 1;                  ///< the table was empty
 };
 
 RecordWriter::RecordWriter(QSqlDatabase &db)
@@ -182,6 +186,8 @@ RecordWriter::~RecordWriter()
          {m_insertRecord, m_findCurrent, m_certificateOf, m_supersede, m_setVersion,
           m_insertQuarantine})
         sqlite3_finalize(s);
+    if (m_bulk)
+        sqlite3_finalize(m_bulk->insertFeed); // before the feed's module goes
     if (m_bulk && m_handle) { // a load that failed or was cancelled: the caller's cache again
         const QByteArray restore = "PRAGMA cache_size = " + QByteArray::number(m_bulk->cacheSize);
         sqlite3_exec(m_handle, restore.constData(), nullptr, nullptr, nullptr);
@@ -216,8 +222,10 @@ bool RecordWriter::prepare()
     };
     if (!prep(u"INSERT OR IGNORE INTO record ("_s + columns + u") VALUES ("_s + params + u")"_s,
               &m_insertRecord)
+        // Records before ?2 only: rows are appended in order, and insertRecords() writes a run
+        // of them before it places each one's version.
         || !prep(u"SELECT id, version FROM record WHERE certificate_no = ?1"
-                 " AND superseded_by IS NULL AND id <> ?2 ORDER BY version DESC LIMIT 1"_s,
+                 " AND superseded_by IS NULL AND id < ?2 ORDER BY version DESC LIMIT 1"_s,
                  &m_findCurrent)
         || !prep(u"SELECT certificate_no FROM record WHERE id = ?1"_s, &m_certificateOf)
         || !prep(u"UPDATE record SET superseded_by = ?1 WHERE id = ?2"_s, &m_supersede)
@@ -226,6 +234,15 @@ bool RecordWriter::prepare()
                  " raw_text, fields_json) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
                  &m_insertQuarantine))
         return fail("prepare");
+    if (m_bulk && !m_bulk->insertFeed) {
+        const QByteArray feedColumns = RecordFeed::columns();
+        const QByteArray sql = "INSERT INTO record (" + feedColumns + ") SELECT " + feedColumns
+                               + " FROM " + RecordFeed::name();
+        if (sqlite3_prepare_v3(m_handle, sql.constData(), static_cast<int>(sql.size()),
+                               SQLITE_PREPARE_PERSISTENT, &m_bulk->insertFeed, nullptr)
+            != SQLITE_OK)
+            return fail("prepare");
+    }
     return true;
 }
 
@@ -233,7 +250,7 @@ void RecordWriter::finish()
 {
     for (sqlite3_stmt *s :
          {m_insertRecord, m_findCurrent, m_certificateOf, m_supersede, m_setVersion,
-          m_insertQuarantine}) {
+          m_insertQuarantine, m_bulk ? m_bulk->insertFeed : nullptr}) {
         if (s)
             sqlite3_reset(s);
     }
@@ -334,6 +351,9 @@ bool RecordWriter::beginBulkLoad(bool *active)
     // them out as it goes; a large one holds a third of a gigabyte of dirty pages that are all
     // written at once later, which on 1M records costs about a second more (kernel page-cache
     // allocation and copying). The caller's cache size comes back in endBulkLoad().
+    bulk->feed = RecordFeed::install(m_handle);
+    if (!bulk->feed)
+        return fail("bulk load");
     bulk->cacheSize = pragmaValue("PRAGMA cache_size");
     sqlite3_exec(m_handle, "PRAGMA cache_size = -8192", nullptr, nullptr, nullptr);
     m_bulk = std::move(bulk);
@@ -377,6 +397,7 @@ bool RecordWriter::endBulkLoad()
     sqlite3_exec(m_handle, restore.constData(), nullptr, nullptr, nullptr);
     if (!built)
         return false;
+    sqlite3_finalize(m_bulk->insertFeed); // before the feed's module goes
     m_bulk.reset();
     return true;
 }
@@ -484,9 +505,45 @@ RecordWriter::Outcome RecordWriter::insertRecord(qint64 batchId, const Verificat
     const qint64 id = sqlite3_last_insert_rowid(m_handle);
     if (recordId)
         *recordId = id;
+    return placeVersion(id, text.column(static_cast<int>(Field::CertificateNo)));
+}
 
+bool RecordWriter::insertRecords(qint64 batchId, std::span<const RecordRow> rows,
+                                 std::vector<Outcome> &outcomes)
+{
+    outcomes.clear();
+    if (!m_bulk) { // one at a time, each checked against the content index
+        for (const RecordRow &row : rows) {
+            outcomes.push_back(insertRecord(batchId, *row.record, *row.text, *row.contentHash));
+            if (outcomes.back() == Outcome::Failed)
+                return false;
+        }
+        return true;
+    }
+    if (rows.empty())
+        return true;
+    const qint64 firstId = m_bulk->nextId;
+    m_bulk->feed->set(batchId, firstId, rows);
+    const int rc = sqlite3_step(m_bulk->insertFeed);
+    sqlite3_reset(m_bulk->insertFeed);
+    m_bulk->feed->set(batchId, firstId, {});
+    if (rc != SQLITE_DONE || sqlite3_changes64(m_handle) != qint64(rows.size()))
+        return fail("insert records");
+    m_bulk->nextId += qint64(rows.size());
+    outcomes.reserve(rows.size());
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+        const QByteArrayView certificate =
+            rows[k].text->column(static_cast<int>(Field::CertificateNo));
+        outcomes.push_back(placeVersion(firstId + qint64(k), certificate));
+        if (outcomes.back() == Outcome::Failed)
+            return false;
+    }
+    return true;
+}
+
+RecordWriter::Outcome RecordWriter::placeVersion(qint64 id, QByteArrayView certificate)
+{
     // A new content under a known certificate is that certificate's next version.
-    const QByteArrayView certificate = text.column(static_cast<int>(Field::CertificateNo));
     std::optional<std::pair<qint64, qint64>> previous;
     VersionIndex::Current *tracked = nullptr;
     if (m_versions) {

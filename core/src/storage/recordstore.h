@@ -4,6 +4,7 @@
 #include "io/recordparser.h"
 #include "model/record.h"
 #include "model/rowissue.h"
+#include "storage/recordfeed.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -14,7 +15,9 @@
 #include <array>
 #include <memory>
 #include <optional>
+#include <span>
 #include <utility>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -108,6 +111,12 @@ public:
                          const EncodedRecord &text, const QByteArray &contentHash,
                          qint64 *recordId = nullptr);
 
+    /// Inserts \a rows in order; \a outcomes receives one outcome per row. In a bulk load the
+    /// rows are written by one statement (RecordFeed) and each then becomes a certificate's
+    /// first or next version as insertRecord() would have made it; otherwise insertRecord() is
+    /// called for each. Returns false on the first failure.
+    bool insertRecords(qint64 batchId, std::span<const RecordRow> rows,
+                       std::vector<Outcome> &outcomes);
     /// For a long run of insertRecord() calls (an import): loads every certificate that has a
     /// current record in the workspace, with that record, and keeps the map up to date for the
     /// rest of this writer's life, so that finding a certificate's current record costs no SQL
@@ -144,6 +153,9 @@ private:
     /// The current record under \a certificate other than \a id: {id, version}, {0, 0} when
     /// there is none, nullopt on a database error.
     std::optional<std::pair<qint64, qint64>> findCurrent(QByteArrayView certificate, qint64 id);
+    /// Makes the new record \a id the first version of \a certificate or, when the
+    /// certificate has a current record, its next version.
+    Outcome placeVersion(qint64 id, QByteArrayView certificate);
     /// Whether record \a id has \a certificate; nullopt on a database error.
     std::optional<bool> hasCertificate(qint64 id, QByteArrayView certificate);
 
