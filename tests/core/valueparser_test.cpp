@@ -32,6 +32,37 @@ TEST(ParseDate, RejectsImpossibleAndEmptyDates)
         EXPECT_FALSE(parseDate(s).has_value()) << s.toStdString();
 }
 
+TEST(ParseIsoDate, AgreesWithParseDateOnEveryIsoShapedText)
+{
+    // Every YYYY-MM-DD around the accepted years (1900…2200), with months 00…13 and days 00…32:
+    // the fast path must type each exactly as parseDate() does, valid or not.
+    int typed = 0;
+    for (int y = 1890; y <= 2210; ++y) {
+        for (int m = 0; m <= 13; ++m) {
+            for (int d = 0; d <= 32; ++d) {
+                const QByteArray text = QByteArray::number(y) + '-'
+                                        + QByteArray::number(m).rightJustified(2, '0') + '-'
+                                        + QByteArray::number(d).rightJustified(2, '0');
+                std::optional<QDate> fast;
+                ASSERT_TRUE(parseIsoDate(text, fast)) << text.constData();
+                ASSERT_EQ(fast, parseDate(QString::fromLatin1(text))) << text.constData();
+                typed += fast ? 1 : 0;
+            }
+        }
+    }
+    EXPECT_EQ(typed, QDate(2200, 12, 31).toJulianDay() - QDate(1900, 1, 1).toJulianDay() + 1);
+}
+
+TEST(ParseIsoDate, LeavesEveryOtherSpellingToParseDate)
+{
+    for (const char *text : {"2023/05/01", "2023-5-01", "2023-05-1", "20230501", " 2023-05-01",
+                             "2023-05-01 ", "2023-05-0a", "2023-05-01T00", "", "2023年05月01"}) {
+        std::optional<QDate> date = QDate(2000, 1, 1);
+        EXPECT_FALSE(parseIsoDate(QByteArrayView(text), date)) << text;
+        EXPECT_EQ(date, std::optional<QDate>(QDate(2000, 1, 1))) << text; // untouched
+    }
+}
+
 TEST(ParseConclusion, KnowsTheVocabulary)
 {
     for (const QString &s : {u"合格"_s, u"准予使用"_s, u"符合"_s, u"Pass"_s, u" 合 格 "_s})

@@ -211,10 +211,19 @@ bool Utf8RecordParser::parse(const std::vector<QByteArrayView> &fields, qint64 l
     };
     // The hash text of each date field when it was typed (null: hash the cell's text).
     std::array<QStringView, 3> isoTexts;
-    const DateCell &verified = caches.dates[0].get(text[at(Field::VerificationDate)], dateOf);
-    if (!verified.date)
+    // A date cell typed: YYYY-MM-DD directly (its ISO text is the cell's own), else through
+    // the field's cache. Each cache is asked once a row, so the cell it returns stays put.
+    auto typeDate = [&](std::size_t cache, QByteArrayView t) {
+        std::optional<QDate> date;
+        if (parseIsoDate(t, date))
+            return date;
+        const DateCell &typed = caches.dates[cache].get(t, dateOf);
+        isoTexts[cache] = typed.isoText();
+        return typed.date;
+    };
+    const std::optional<QDate> verified = typeDate(0, text[at(Field::VerificationDate)]);
+    if (!verified)
         return false;
-    isoTexts[0] = verified.isoText();
     const std::optional<bool> &passed = caches.conclusions.get(
         text[at(Field::Conclusion)],
         [](QByteArrayView t) { return parseConclusion(utf8::toQString(t)); });
@@ -223,7 +232,7 @@ bool Utf8RecordParser::parse(const std::vector<QByteArrayView> &fields, qint64 l
 
     VerificationRecord &record = out.record;
     record.sourceLine = line;
-    record.verificationDate = *verified.date;
+    record.verificationDate = *verified;
     record.passed = *passed;
     record.dueDate = QDate();
     record.manufactureDate = QDate();
@@ -240,13 +249,10 @@ bool Utf8RecordParser::parse(const std::vector<QByteArrayView> &fields, qint64 l
         const QByteArrayView t = text[at(field)];
         if (t.isEmpty())
             return;
-        const DateCell &typed = caches.dates[cache].get(t, dateOf);
-        if (typed.date) {
-            date = *typed.date;
-            isoTexts[cache] = typed.isoText(); // each cache is asked once a row: the cell stays put
-        } else {
+        if (const std::optional<QDate> typed = typeDate(cache, t))
+            date = *typed;
+        else
             flag(field, RowIssueCode::UnparseableDate);
-        }
     };
     optionalDate(Field::DueDate, 1, record.dueDate);
     optionalDate(Field::ManufactureDate, 2, record.manufactureDate);

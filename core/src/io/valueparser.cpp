@@ -187,6 +187,27 @@ std::optional<QDate> parseDate(QStringView text, DateSystem system)
     return std::nullopt;
 }
 
+bool parseIsoDate(QByteArrayView text, std::optional<QDate> &date)
+{
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-')
+        return false;
+    int parts[3] = {0, 0, 0};
+    int part = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (i == 4 || i == 7) {
+            ++part;
+            continue;
+        }
+        const char c = text[i];
+        if (c < '0' || c > '9')
+            return false;
+        parts[part] = parts[part] * 10 + (c - '0');
+    }
+    // parseDate() takes this form through parseYmd(), which ends in the same check.
+    date = validDate(parts[0], parts[1], parts[2]);
+    return true;
+}
+
 std::optional<bool> parseConclusion(QStringView text)
 {
     // Fast path for the two words nearly every row carries.

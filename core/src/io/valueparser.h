@@ -2,6 +2,7 @@
 // NUMERICALLY CRITICAL: a change here needs its reference test (tests/core/valueparser_test.cpp).
 #pragma once
 
+#include <QByteArrayView>
 #include <QDate>
 #include <QLatin1StringView>
 #include <QString>
@@ -29,6 +30,12 @@ std::optional<QDate> dateFromExcelSerial(double serial, DateSystem system);
 /// numbers in \a system (see dateFromExcelSerial). Returns nullopt when the text is no
 /// unambiguous valid date (2022-02-30 is rejected, not rolled over).
 std::optional<QDate> parseDate(QStringView text, DateSystem system = DateSystem::Excel1900);
+
+/// \brief parseDate() for the form nearly every export uses, straight from its bytes: when
+/// \a text is exactly YYYY-MM-DD in ASCII digits, sets \a date to what parseDate() returns for
+/// it (nullopt for 2022-02-30 or a year outside 1900…2200) and returns true; otherwise returns
+/// false and leaves \a date alone.
+bool parseIsoDate(QByteArrayView text, std::optional<QDate> &date);
 
 /// \brief 合格/准予使用/符合/Pass → true; 不合格/不准使用/不符合/Fail → false; otherwise nullopt.
 /// White space and full-width forms are ignored ("合 格").
