@@ -17,7 +17,10 @@ function(metroeval_configure_target target)
             $<$<CXX_COMPILER_ID:GNU,Clang>:-Werror> $<$<CXX_COMPILER_ID:MSVC>:/WX>)
     endif()
     if(METROEVAL_SANITIZERS)
-        target_compile_options(${target} ${_scope} -fsanitize=address,undefined -fno-omit-frame-pointer)
+        # Undefined behaviour stops the program, so that a test meeting it fails instead of
+        # printing a line nobody reads.
+        target_compile_options(${target} ${_scope} -fsanitize=address,undefined
+                               -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
         target_link_options(${target} ${_scope} -fsanitize=address,undefined)
     endif()
     target_compile_definitions(${target} ${_scope}

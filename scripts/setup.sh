@@ -14,7 +14,7 @@ PACKAGES=(
     # plotting, numerics, security
     libqcustomplot-dev libeigen3-dev libboost-math-dev libsodium-dev qtkeychain-qt6-dev
     # spreadsheet I/O
-    libzip-dev libxlsxwriter-dev
+    libzip-dev libxlsxwriter-dev libexpat1-dev
     # bulk import through the sqlite3 C API
     libsqlite3-dev
     # tests and benchmarks

@@ -119,6 +119,21 @@ TEST(Import, MissingFileIsReported)
     EXPECT_EQ(error.code, ErrorCode::FileNotFound);
 }
 
+TEST(Sha256, EmptyPiecesWithOrWithoutDataChangeNothing)
+{
+    // GIVEN "abc" fed with empty views between its bytes, one of them with no data pointer (an
+    // empty field's text), once the block already holds bytes
+    Sha256 hash;
+    hash.addData(QByteArrayView());
+    hash.addData("a");
+    hash.addData(QByteArrayView());
+    hash.addData(QByteArrayView("bc", 0));
+    hash.addData("bc");
+    // THEN the digest is that of "abc" (FIPS 180-2)
+    EXPECT_EQ(hash.result().toHex(),
+              "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
 TEST(Sha256, MatchesTheStandardVectorsAndQtAtEveryLengthAndSplit)
 {
     // GIVEN the FIPS 180-2 example "abc" and the empty message (NIST CSRC example values)

@@ -38,6 +38,8 @@ public:
             m_fallback->addData(data);
             return;
         }
+        if (data.isEmpty())
+            return; // nothing to hash; an empty view may have no data pointer to copy from
         const auto *p = reinterpret_cast<const std::uint8_t *>(data.data());
         std::size_t n = static_cast<std::size_t>(data.size());
         m_length += n;

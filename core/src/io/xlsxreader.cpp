@@ -95,6 +95,26 @@ int xlsxColumnIndex(QStringView reference)
     return i == 0 ? -1 : column - 1;
 }
 
+int xlsxColumnIndex(QByteArrayView reference)
+{
+    int column = 0;
+    qsizetype i = 0;
+    for (; i < reference.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(reference[i]);
+        if (c >= 0x80) // a letter beyond ASCII, or not: the QString version decides
+            return xlsxColumnIndex(QString::fromUtf8(reference));
+        if (c >= 'a' && c <= 'z')
+            column = column * 26 + (c - 'a' + 1);
+        else if (c >= 'A' && c <= 'Z')
+            column = column * 26 + (c - 'A' + 1);
+        else
+            break;
+        if (column > kMaxColumns)
+            return -1;
+    }
+    return i == 0 ? -1 : column - 1;
+}
+
 bool XlsxReader::open(const QString &path)
 {
     if (!m_zip.open(path) || !readWorkbook() || m_sheets.empty())
@@ -198,12 +218,12 @@ bool XlsxReader::selectSheet(int index)
     if (index < 0 || index >= static_cast<int>(m_sheets.size()))
         return false;
     m_sheet = index;
-    m_xml.reset();
     const QString part = m_sheets[static_cast<std::size_t>(index)].part;
     m_device = std::make_unique<ZipEntryDevice>(m_zip, part);
     m_sheetBytes = m_zip.entrySize(part);
-    m_error = !m_device->ok();
-    m_xml = std::make_unique<QXmlStreamReader>(m_device.get());
+    m_sheetXml = std::make_unique<SheetXmlParser>();
+    m_sheetDone = false;
+    m_error = !m_device->ok() || m_sheetXml->failed();
     return !m_error;
 }
 
@@ -213,7 +233,7 @@ bool XlsxReader::selectSheet(const QString &name)
     return index >= 0 && selectSheet(static_cast<int>(index));
 }
 
-QString XlsxReader::cellText(QStringView type, int style, const QString &value) const
+QString XlsxReader::cellText(QLatin1StringView type, int style, const QString &value) const
 {
     if (type == "s"_L1) {
         bool ok = false;
@@ -243,65 +263,65 @@ QString XlsxReader::cellText(QStringView type, int style, const QString &value) 
     return numberText(value);
 }
 
+bool XlsxReader::fillRows()
+{
+    // 256 KiB of the sheet at a time: a few hundred rows for the parser to hand over.
+    constexpr qint64 kReadBytes = 256 * 1024;
+    m_readBuffer.resize(kReadBytes);
+    const qint64 n = m_device->read(m_readBuffer.data(), kReadBytes);
+    if (n > 0 && !m_device->atEnd())
+        return m_sheetXml->feed(m_readBuffer.constData(), n, false);
+    m_sheetDone = true;
+    return m_sheetXml->feed(m_readBuffer.constData(), std::max<qint64>(n, 0), true);
+}
+
+bool XlsxReader::takeRow(SheetRow &sheetRow, CsvRow &row) const
+{
+    row.line = sheetRow.number > 0 ? sheetRow.number : row.line + 1;
+    row.fields.clear();
+    bool any = false;
+    int nextColumn = 0;
+    for (const SheetCell &cell : sheetRow.cells) {
+        int column = xlsxColumnIndex(sheetRow.reference(cell));
+        if (column < 0)
+            column = nextColumn;
+        if (column >= kMaxColumns)
+            column = kMaxColumns - 1;
+        nextColumn = column + 1;
+        const QString text =
+            cellText(sheetRow.type(cell), cell.style, QString::fromUtf8(sheetRow.value(cell)));
+        if (text.isEmpty())
+            continue;
+        while (row.fields.size() < column)
+            row.fields.append(QString());
+        if (row.fields.size() == column)
+            row.fields.append(text);
+        else
+            row.fields[column] = text; // a repeated reference: the later cell wins
+        any = true;
+    }
+    return any;
+}
+
 bool XlsxReader::next(CsvRow &row)
 {
-    if (!m_xml || m_error)
+    if (!m_sheetXml || m_error)
         return false;
-    QXmlStreamReader &xml = *m_xml;
-    while (!xml.atEnd()) {
-        if (xml.readNext() != QXmlStreamReader::StartElement || xml.name() != "row"_L1)
-            continue;
-        const qint64 rowNumber = xml.attributes().value("r"_L1).toLongLong();
-        row.line = rowNumber > 0 ? rowNumber : row.line + 1;
-        row.fields.clear();
-        bool any = false;
-        int nextColumn = 0;
-        while (!xml.atEnd()) {
-            const auto token = xml.readNext();
-            if (token == QXmlStreamReader::EndElement && xml.name() == "row"_L1)
-                break;
-            if (token != QXmlStreamReader::StartElement || xml.name() != "c"_L1)
-                continue;
-            const auto attributes = xml.attributes();
-            int column = xlsxColumnIndex(attributes.value("r"_L1));
-            if (column < 0)
-                column = nextColumn;
-            if (column >= kMaxColumns)
-                column = kMaxColumns - 1;
-            nextColumn = column + 1;
-            const QString type = attributes.value("t"_L1).toString();
-            const int style = attributes.hasAttribute("s"_L1)
-                                  ? attributes.value("s"_L1).toInt() : -1;
-            QString value;
-            while (!xml.atEnd()) {
-                const auto t = xml.readNext();
-                if (t == QXmlStreamReader::EndElement && xml.name() == "c"_L1)
-                    break;
-                if (t != QXmlStreamReader::StartElement)
-                    continue;
-                if (xml.name() == "v"_L1)
-                    value = xml.readElementText();
-                else if (xml.name() == "is"_L1)
-                    value = readRichText(xml);
-            }
-            const QString text = cellText(type, style, value);
-            if (text.isEmpty())
-                continue;
-            while (row.fields.size() < column)
-                row.fields.append(QString());
-            if (row.fields.size() == column)
-                row.fields.append(text);
-            else
-                row.fields[column] = text; // a repeated reference: the later cell wins
-            any = true;
+    for (;;) {
+        std::deque<SheetRow> &rows = m_sheetXml->rows();
+        while (!rows.empty()) {
+            SheetRow sheetRow = std::move(rows.front());
+            rows.pop_front();
+            if (takeRow(sheetRow, row)) // rows with no non-empty cell are skipped
+                return true;
         }
-        if (xml.hasError())
-            break;
-        if (any)
-            return true;
+        if (m_sheetDone || m_sheetXml->failed() || !fillRows()) {
+            if (!m_sheetXml->rows().empty())
+                continue; // the rows completed before the XML broke off stand
+            m_error = m_sheetXml->failed() || m_device->failed();
+            return false;
+        }
     }
-    m_error = xml.hasError() || m_device->failed();
-    return false;
 }
 
 } // namespace metroeval::core

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "io/csvreader.h"
+#include "io/sheetxml.h"
 #include "io/valueparser.h"
 #include "io/zipentry.h"
 
@@ -16,7 +17,8 @@
 namespace metroeval::core {
 
 /// \brief Streaming reader of one worksheet of an Office Open XML workbook (ECMA-376 Part 1,
-/// SpreadsheetML), with libzip and QXmlStreamReader.
+/// SpreadsheetML), with libzip, QXmlStreamReader for the workbook's small parts and Expat for the
+/// sheet itself (io/sheetxml.h).
 ///
 /// Cells: shared strings (t="s"), inline strings (t="inlineStr"), formula strings (t="str"),
 /// numbers, booleans (TRUE/FALSE), errors (their text). Numbers whose cell style has a date or time
@@ -61,7 +63,11 @@ private:
     bool readWorkbook();
     bool readSharedStrings();
     void readStyles();
-    QString cellText(QStringView type, int style, const QString &value) const;
+    QString cellText(QLatin1StringView type, int style, const QString &value) const;
+    /// Reads and parses the next piece of the sheet; false when its XML is broken.
+    bool fillRows();
+    /// \a sheetRow as fields by column; false when it has no non-empty cell.
+    bool takeRow(SheetRow &sheetRow, CsvRow &row) const;
 
     ZipArchive m_zip;
     std::vector<Sheet> m_sheets;
@@ -70,12 +76,16 @@ private:
     bool m_date1904 = false;
     int m_sheet = -1;
     std::unique_ptr<ZipEntryDevice> m_device;
-    std::unique_ptr<QXmlStreamReader> m_xml;
+    std::unique_ptr<SheetXmlParser> m_sheetXml;
+    QByteArray m_readBuffer;
+    bool m_sheetDone = false; ///< the sheet's last bytes were parsed
     qint64 m_sheetBytes = 0;
     bool m_error = false;
 };
 
 /// \brief 0-based column of an A1 reference ("C7" → 2); −1 when malformed.
 int xlsxColumnIndex(QStringView reference);
+/// \brief The same for a reference in UTF-8.
+int xlsxColumnIndex(QByteArrayView reference);
 
 } // namespace metroeval::core
