@@ -171,6 +171,22 @@ TEST(Workspace, RefusesAFileThatIsNotSqlite)
     EXPECT_EQ(error.code, ErrorCode::DatabaseError);
 }
 
+namespace {
+/// Opens a transaction on \a ws, a bulk load (the record table is empty) and one batch in it;
+/// the batch id, or 0 when a step fails.
+qint64 beginBulkLoadWithABatch(Workspace &ws, RecordWriter &writer)
+{
+    bool bulk = false;
+    if (!ws.database().transaction() || !writer.beginBulkLoad(&bulk) || !bulk
+        || !writer.prepare())
+        return 0;
+    ImportBatchInfo batch;
+    batch.fileName = u"a.csv"_s;
+    batch.importedAt = QDateTime::currentDateTimeUtc();
+    return writer.insertBatch(batch);
+}
+} // namespace
+
 TEST(Workspace, ABulkLoadTrustingItsCallerStillRefusesARepeatedContent)
 {
     QTemporaryDir dir;
@@ -181,20 +197,13 @@ TEST(Workspace, ABulkLoadTrustingItsCallerStillRefusesARepeatedContent)
     r.text(Field::CertificateNo) = u"YC2023-0001"_s;
     r.verificationDate = QDate(2023, 5, 1);
     // GIVEN a bulk load (its caller is to remove repeated contents)
-    ASSERT_TRUE(ws->database().transaction());
     RecordWriter writer(ws->database());
-    bool bulk = false;
-    ASSERT_TRUE(writer.beginBulkLoad(&bulk));
-    ASSERT_TRUE(bulk);
-    ASSERT_TRUE(writer.prepare());
-    ImportBatchInfo batch;
-    batch.fileName = u"a.csv"_s;
-    batch.importedAt = QDateTime::currentDateTimeUtc();
-    batch.id = writer.insertBatch(batch);
+    const qint64 batchId = beginBulkLoadWithABatch(*ws, writer);
+    ASSERT_GT(batchId, 0) << writer.lastError().toStdString();
     // WHEN the caller passes the same content twice all the same
     bool duplicate = true;
-    ASSERT_TRUE(writer.insertRecord(batch.id, r, &duplicate));
-    ASSERT_TRUE(writer.insertRecord(batch.id, r, &duplicate));
+    ASSERT_TRUE(writer.insertRecord(batchId, r, &duplicate));
+    ASSERT_TRUE(writer.insertRecord(batchId, r, &duplicate));
     // THEN the unique index cannot be rebuilt and the load fails instead of storing it twice
     EXPECT_FALSE(writer.endBulkLoad());
     writer.finish();
@@ -226,18 +235,11 @@ TEST(Workspace, ARunOfRecordsWrittenAtOnceFindsEachCertificatesVersionAmongEarli
     }
     // WHEN a bulk load writes them in one statement, with no version tracking, so that each
     // certificate's current record is looked up in SQL after the whole run is in the table
-    ASSERT_TRUE(ws->database().transaction());
     RecordWriter writer(ws->database());
-    bool bulk = false;
-    ASSERT_TRUE(writer.beginBulkLoad(&bulk));
-    ASSERT_TRUE(bulk);
-    ASSERT_TRUE(writer.prepare());
-    ImportBatchInfo batch;
-    batch.fileName = u"a.csv"_s;
-    batch.importedAt = QDateTime::currentDateTimeUtc();
-    batch.id = writer.insertBatch(batch);
+    const qint64 batchId = beginBulkLoadWithABatch(*ws, writer);
+    ASSERT_GT(batchId, 0) << writer.lastError().toStdString();
     std::vector<RecordWriter::Outcome> outcomes;
-    ASSERT_TRUE(writer.insertRecords(batch.id, rows, outcomes)) << writer.lastError().toStdString();
+    ASSERT_TRUE(writer.insertRecords(batchId, rows, outcomes)) << writer.lastError().toStdString();
     ASSERT_TRUE(writer.endBulkLoad());
     writer.finish();
     ASSERT_TRUE(ws->database().commit());

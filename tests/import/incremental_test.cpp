@@ -199,6 +199,23 @@ QStringList dumpImportTables(Workspace &ws)
     }
     return rows;
 }
+/// Two fresh workspaces that take the same files: one by the bulk path, the other row by row
+/// with the indexes in place.
+struct BulkAndPlain
+{
+    QTemporaryDir bulkDir;
+    QTemporaryDir plainDir;
+    std::unique_ptr<Workspace> bulk = freshWorkspace(bulkDir);
+    std::unique_ptr<Workspace> plain = freshWorkspace(plainDir);
+
+    std::pair<std::optional<ImportSummary>, std::optional<ImportSummary>> import(const QString &file)
+    {
+        ImportOptions noBulk;
+        noBulk.allowBulkLoad = false;
+        auto first = importInto(*bulk, file);
+        return {std::move(first), importInto(*plain, file, noBulk)};
+    }
+};
 } // namespace
 
 TEST(ImportBulkLoad, FreshWorkspaceGivesTheSameTablesAsTheIncrementalPath)
@@ -216,20 +233,15 @@ TEST(ImportBulkLoad, FreshWorkspaceGivesTheSameTablesAsTheIncrementalPath)
     const QString second = write(dir, u"second.csv"_s, kHeader + "A,压力表,2023-05-01,合格,甲\n"
                                                                  "A,压力表,2023-05-01,合格,甲\n"
                                                                  "A,压力表,2023-05-02,合格,甲\n");
-    QTemporaryDir bulkDir;
-    QTemporaryDir plainDir;
-    auto bulk = freshWorkspace(bulkDir);
-    auto plain = freshWorkspace(plainDir);
-    ImportOptions noBulk;
-    noBulk.allowBulkLoad = false;
+    BulkAndPlain both;
     // WHEN the export goes into one fresh workspace by the bulk path and into the other row by
     // row with the indexes in place, and then the second export into both
-    const auto b1 = importInto(*bulk, csv);
-    const auto p1 = importInto(*plain, csv, noBulk);
+    const auto [b1, p1] = both.import(csv);
     ASSERT_TRUE(b1);
     ASSERT_TRUE(p1);
-    ASSERT_TRUE(importInto(*bulk, second));
-    ASSERT_TRUE(importInto(*plain, second, noBulk));
+    const auto [b2, p2] = both.import(second);
+    ASSERT_TRUE(b2);
+    ASSERT_TRUE(p2);
     // THEN the summaries and every table row agree, the indexes included
     EXPECT_GT(b1->duplicates, 0);
     EXPECT_GT(b1->quarantined, 0);
@@ -238,9 +250,9 @@ TEST(ImportBulkLoad, FreshWorkspaceGivesTheSameTablesAsTheIncrementalPath)
     EXPECT_EQ(b1->duplicates, p1->duplicates);
     EXPECT_EQ(b1->quarantineReasons, p1->quarantineReasons);
     EXPECT_EQ(b1->sha256, p1->sha256);
-    EXPECT_TRUE(reconciles(*bulk, *b1));
-    const QStringList bulkRows = dumpImportTables(*bulk);
-    EXPECT_EQ(bulkRows, dumpImportTables(*plain));
+    EXPECT_TRUE(reconciles(*both.bulk, *b1));
+    const QStringList bulkRows = dumpImportTables(*both.bulk);
+    EXPECT_EQ(bulkRows, dumpImportTables(*both.plain));
     EXPECT_TRUE(bulkRows.contains(
         u"index|record_content|record|CREATE UNIQUE INDEX record_content ON record(content_hash)"_s));
 }
@@ -257,15 +269,9 @@ TEST(ImportBulkLoad, VersionsWrittenInOneStatementAreChainedAsRowByRow)
                                                                 "A,压力表,2023-05-03,不合格,甲\n"
                                                                 "B,压力表,2023-05-01,合格,乙\n"
                                                                 "A,压力表,2023-05-04,合格,甲\n");
-    QTemporaryDir bulkDir;
-    QTemporaryDir plainDir;
-    auto bulk = freshWorkspace(bulkDir);
-    auto plain = freshWorkspace(plainDir);
-    ImportOptions noBulk;
-    noBulk.allowBulkLoad = false;
+    BulkAndPlain both;
     // WHEN it goes into one fresh workspace by the bulk path and into the other row by row
-    const auto b = importInto(*bulk, csv);
-    const auto p = importInto(*plain, csv, noBulk);
+    const auto [b, p] = both.import(csv);
     ASSERT_TRUE(b);
     ASSERT_TRUE(p);
     // THEN A has versions 1…4, each superseded by the next, and both workspaces agree row by row
@@ -275,13 +281,13 @@ TEST(ImportBulkLoad, VersionsWrittenInOneStatementAreChainedAsRowByRow)
     EXPECT_EQ(b->quarantined, 1);
     QSqlQuery q(u"SELECT id, version, superseded_by FROM record WHERE certificate_no = 'A'"
                 " ORDER BY id"_s,
-                bulk->database());
+                both.bulk->database());
     QStringList chain;
     while (q.next())
         chain.append(q.value(0).toString() + u':' + q.value(1).toString() + u'>'
                      + (q.value(2).isNull() ? u"-"_s : q.value(2).toString()));
     EXPECT_EQ(chain, (QStringList{u"1:1>3"_s, u"3:2>4"_s, u"4:3>5"_s, u"5:4>-"_s}));
-    EXPECT_EQ(dumpImportTables(*bulk), dumpImportTables(*plain));
+    EXPECT_EQ(dumpImportTables(*both.bulk), dumpImportTables(*both.plain));
 }
 
 TEST(ImportBulkLoad, CancelledBulkLoadKeepsTheIndexes)

@@ -275,7 +275,7 @@ bool XlsxReader::fillRows()
     return m_sheetXml->feed(m_readBuffer.constData(), std::max<qint64>(n, 0), true);
 }
 
-bool XlsxReader::takeRow(SheetRow &sheetRow, CsvRow &row) const
+bool XlsxReader::takeRow(const SheetRow &sheetRow, CsvRow &row) const
 {
     row.line = sheetRow.number > 0 ? sheetRow.number : row.line + 1;
     row.fields.clear();

@@ -67,7 +67,7 @@ private:
     /// Reads and parses the next piece of the sheet; false when its XML is broken.
     bool fillRows();
     /// \a sheetRow as fields by column; false when it has no non-empty cell.
-    bool takeRow(SheetRow &sheetRow, CsvRow &row) const;
+    bool takeRow(const SheetRow &sheetRow, CsvRow &row) const;
 
     ZipArchive m_zip;
     std::vector<Sheet> m_sheets;

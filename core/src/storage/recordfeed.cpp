@@ -23,17 +23,23 @@ constexpr int kHash = 3;
 constexpr int kFirstField = 4;
 constexpr int kFirstTyped = kFirstField + kFieldCount; // six typed columns
 constexpr int kFirstExtra = kFirstTyped + 6;            // value_unit, failed_item_list, flags
-constexpr int kColumnCount = kFirstExtra + (EncodedRecord::kColumns - kFieldCount);
+
+// SQLite's structures first, so that SQLite and the module can cast between the two.
+struct FeedTable
+{
+    sqlite3_vtab base{};
+    const RecordFeed::Source *source = nullptr;
+};
 
 struct Cursor
 {
-    sqlite3_vtab_cursor base{}; // first: SQLite casts between the two
+    sqlite3_vtab_cursor base{};
     std::size_t row = 0;
 };
 
 const RecordFeed::Source &sourceOf(sqlite3_vtab_cursor *cursor)
 {
-    return **reinterpret_cast<const RecordFeed::Source *const *>(cursor->pVtab + 1);
+    return *reinterpret_cast<const FeedTable *>(cursor->pVtab)->source;
 }
 
 int connect(sqlite3 *db, void *aux, int, const char *const *, sqlite3_vtab **out, char **)
@@ -41,14 +47,12 @@ int connect(sqlite3 *db, void *aux, int, const char *const *, sqlite3_vtab **out
     const QByteArray schema = "CREATE TABLE x(" + RecordFeed::columns() + ')';
     if (const int rc = sqlite3_declare_vtab(db, schema.constData()); rc != SQLITE_OK)
         return rc;
-    // The vtab header, then a pointer to the feed's current source.
-    auto *vtab = static_cast<sqlite3_vtab *>(
-        sqlite3_malloc(sizeof(sqlite3_vtab) + sizeof(RecordFeed::Source *)));
-    if (!vtab)
+    auto *table = static_cast<FeedTable *>(sqlite3_malloc(sizeof(FeedTable)));
+    if (!table)
         return SQLITE_NOMEM;
-    *vtab = sqlite3_vtab{};
-    *reinterpret_cast<RecordFeed::Source **>(vtab + 1) = static_cast<RecordFeed::Source *>(aux);
-    *out = vtab;
+    *table = FeedTable{};
+    table->source = static_cast<const RecordFeed::Source *>(aux);
+    *out = &table->base;
     return SQLITE_OK;
 }
 
@@ -226,7 +230,6 @@ RecordFeed::RecordFeed(sqlite3 *db)
 
 std::unique_ptr<RecordFeed> RecordFeed::install(sqlite3 *db)
 {
-    static_assert(kColumnCount == 4 + kFieldCount + 6 + 3);
     std::unique_ptr<RecordFeed> feed(new RecordFeed(db));
     if (!db || sqlite3_create_module_v2(db, kName, &kModule, &feed->m_source, nullptr) != SQLITE_OK)
         return nullptr;

@@ -333,6 +333,10 @@ bool RecordWriter::beginBulkLoad(bool *active)
     if (!empty)
         return true;
     auto bulk = std::make_unique<BulkLoad>();
+    // Rows go in a chunk at a time through the feed (insertRecords()).
+    bulk->feed = RecordFeed::install(m_handle);
+    if (!bulk->feed)
+        return fail("bulk load");
     QList<QByteArray> names;
     // Indexes that SQLite made for constraints have no SQL and cannot be dropped; record has none.
     if (!exec("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'record'"
@@ -351,9 +355,6 @@ bool RecordWriter::beginBulkLoad(bool *active)
     // them out as it goes; a large one holds a third of a gigabyte of dirty pages that are all
     // written at once later, which on 1M records costs about a second more (kernel page-cache
     // allocation and copying). The caller's cache size comes back in endBulkLoad().
-    bulk->feed = RecordFeed::install(m_handle);
-    if (!bulk->feed)
-        return fail("bulk load");
     bulk->cacheSize = pragmaValue("PRAGMA cache_size");
     sqlite3_exec(m_handle, "PRAGMA cache_size = -8192", nullptr, nullptr, nullptr);
     m_bulk = std::move(bulk);
