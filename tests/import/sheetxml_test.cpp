@@ -100,6 +100,11 @@ TEST(SheetXml, BrokenXmlKeepsTheRowsBeforeTheBreak)
         // THEN parsing fails, and only the complete first row came out
         EXPECT_FALSE(ok);
         EXPECT_EQ(rows, QStringList{u"1: A1|str|-1|甲"_s});
+        SheetXmlParser parser;
+        EXPECT_FALSE(parser.feed(xml.constData(), xml.size(), true));
+        EXPECT_TRUE(parser.errorText().startsWith("1:")) << parser.errorText().constData();
+        EXPECT_TRUE(parser.errorText().endsWith(xml == head ? "no element found" : "mismatched tag"))
+            << parser.errorText().constData();
     }
 }
 

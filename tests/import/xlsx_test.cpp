@@ -117,6 +117,24 @@ TEST(ImportXlsx, AnEmptySheetIsAnEmptyFileAndTheNextSheetImports)
     EXPECT_EQ(s->imported, 1);
 }
 
+TEST(ImportXlsx, BrokenSheetXmlFailsTheImportSayingWhereAndLeavesTheWorkspaceAsItWas)
+{
+    // GIVEN a workbook whose sheet XML breaks off in its fourth row (after two good data rows)
+    QTemporaryDir dir;
+    auto ws = freshWorkspace(dir);
+    CoreError error;
+    // WHEN it is imported
+    const auto s = importInto(*ws, importFixture(u"broken_sheet.xlsx"_s), {}, &error);
+    // THEN the import fails, naming the part, line and column and Expat's reason, and nothing
+    // of it is in the workspace
+    EXPECT_FALSE(s);
+    EXPECT_EQ(error.code, ErrorCode::FileUnreadable);
+    EXPECT_TRUE(error.detail.contains(u"(xl/worksheets/sheet1.xml:2:"_s)) << error.detail.toStdString();
+    EXPECT_TRUE(error.detail.endsWith(u": mismatched tag)"_s)) << error.detail.toStdString();
+    EXPECT_EQ(countRecords(ws->database()), 0);
+    EXPECT_TRUE(listBatches(ws->database()).isEmpty());
+}
+
 TEST(ImportXlsx, SampleGeneratorXlsxImportsLikeItsCsv)
 {
     // GIVEN the sample generator's export (libxlsxwriter XLSX and the same rows as CSV)

@@ -523,8 +523,11 @@ std::optional<ImportSummary> ImportRun::run(const QString &filePath)
         db.rollback();
         if (m_cancelled)
             return fail(ErrorCode::Cancelled, filePath);
-        if (broken)
-            return fail(ErrorCode::FileUnreadable, filePath);
+        if (broken) {
+            const QString where = source->failure();
+            return fail(ErrorCode::FileUnreadable,
+                        where.isEmpty() ? filePath : filePath + u" ("_s + where + u')');
+        }
         return fail(ErrorCode::DatabaseError, m_writer.lastError());
     }
     m_summary.batchId = m_batch.id;

@@ -161,6 +161,18 @@ SheetXmlParser::~SheetXmlParser()
         XML_ParserFree(m_state->parser);
 }
 
+QByteArray SheetXmlParser::errorText() const
+{
+    if (!m_failed)
+        return {};
+    if (!m_state->parser)
+        return QByteArrayLiteral("no XML parser");
+    XML_Parser p = m_state->parser;
+    return QByteArray::number(qulonglong(XML_GetCurrentLineNumber(p))) + ':'
+           + QByteArray::number(qulonglong(XML_GetCurrentColumnNumber(p))) + ": "
+           + XML_ErrorString(XML_GetErrorCode(p));
+}
+
 bool SheetXmlParser::feed(const char *data, qsizetype size, bool last)
 {
     if (m_failed)

@@ -69,6 +69,8 @@ public:
     bool feed(const char *data, qsizetype size, bool last);
     std::deque<SheetRow> &rows() { return m_rows; }
     bool failed() const { return m_failed; }
+    /// Where and why the XML broke, as "line:column: Expat's message"; empty while it has not.
+    QByteArray errorText() const;
 
     struct State;
 

@@ -62,6 +62,7 @@ public:
     qint64 done() const override { return m_reader.bytesRead(); }
     qint64 total() const override { return m_reader.totalBytes(); }
     bool failed() const override { return m_reader.hadError(); }
+    QString failure() const override { return m_reader.errorDetail(); }
     QStringList sheets() const override { return m_reader.sheetNames(); }
     QString sheet() const override { return m_reader.sheetNames().value(m_reader.currentSheet()); }
     DateSystem dateSystem() const override { return m_reader.dateSystem(); }

@@ -44,6 +44,8 @@ public:
     virtual qint64 total() const = 0;
     /// Set when the file broke off in a way that makes the rest unreadable (corrupt XLSX).
     virtual bool failed() const { return false; }
+    /// After failed(): where and what, for the error message; may be empty.
+    virtual QString failure() const { return {}; }
     /// The header's field count, once known (CSV: see CsvReader::setExpectedFields).
     virtual void setExpectedFields(int) {}
     /// The CSV reader behind a CSV source (for reading rows as UTF-8), else nullptr.

@@ -263,6 +263,18 @@ QString XlsxReader::cellText(QLatin1StringView type, int style, const QString &v
     return numberText(value);
 }
 
+QString XlsxReader::errorDetail() const
+{
+    if (!m_error || m_sheet < 0)
+        return {};
+    const QString part = m_sheets[static_cast<std::size_t>(m_sheet)].part;
+    if (m_device && m_device->failed())
+        return part + u": damaged compressed data"_s;
+    if (m_sheetXml && m_sheetXml->failed())
+        return part + u':' + QString::fromUtf8(m_sheetXml->errorText());
+    return part;
+}
+
 bool XlsxReader::fillRows()
 {
     // 256 KiB of the sheet at a time: a few hundred rows for the parser to hand over.

@@ -49,6 +49,9 @@ public:
     /// hadError() is true and the rows read so far stand).
     bool next(CsvRow &row);
     bool hadError() const { return m_error; }
+    /// After an error: the sheet's part and what broke, e.g.
+    /// "xl/worksheets/sheet1.xml:2:31: mismatched tag"; empty otherwise.
+    QString errorDetail() const;
 
     /// Uncompressed bytes of the sheet read so far and the sheet's total.
     qint64 bytesRead() const { return m_device ? m_device->consumed() : 0; }
