@@ -110,7 +110,7 @@ struct SheetXmlParser::State
             return;
         }
         if (inCell && name == "c") {
-            row.cells.push_back(std::move(cell));
+            row.cells.push_back(cell);
             cell = SheetCell{};
             inCell = false;
         } else if (inRow && name == "row") {
