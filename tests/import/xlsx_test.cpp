@@ -167,3 +167,59 @@ TEST(ImportXlsx, SampleGeneratorXlsxImportsLikeItsCsv)
         << QJsonDocument(csv->toJson().value(u"quarantine_reasons"_s).toObject()).toJson().constData();
     EXPECT_GT(xlsx->imported, static_cast<qint64>(result.exportRows) * 9 / 10);
 }
+
+namespace {
+// Every row of the first sheet of \a path, read to the end by a fresh reader.
+QList<CsvRow> allRows(const QString &path)
+{
+    XlsxReader reader;
+    QList<CsvRow> rows;
+    if (!reader.open(path))
+        return rows;
+    CsvRow row;
+    while (reader.next(row))
+        rows.append(row);
+    return rows;
+}
+} // namespace
+
+TEST(ImportXlsx, ASheetReadOnItsOwnThreadCanBeLeftOrStartedAgain)
+{
+    // GIVEN a workbook whose sheet is many batches long (the reading thread runs ahead and waits)
+    QTemporaryDir dir;
+    metroeval::sample::SampleOptions options;
+    options.outDir = dir.filePath(u"sample"_s);
+    options.records = 5000;
+    options.seed = 3;
+    options.xlsx = metroeval::sample::XlsxMode::Always;
+    ASSERT_TRUE(metroeval::sample::writeSample(options).ok);
+    const QString path = options.outDir + u"/export.xlsx"_s;
+    const QList<CsvRow> expected = allRows(path);
+    ASSERT_GT(expected.size(), 5000);
+    {
+        // WHEN a reader stops after one row (as the wizard's preview does) THEN it closes at once
+        XlsxReader reader;
+        ASSERT_TRUE(reader.open(path));
+        CsvRow row;
+        ASSERT_TRUE(reader.next(row));
+        EXPECT_EQ(row.fields, expected.first().fields);
+    }
+    // WHEN a reader leaves the sheet after ten rows by selecting it again
+    XlsxReader reader;
+    ASSERT_TRUE(reader.open(path));
+    CsvRow row;
+    for (int k = 0; k < 10; ++k)
+        ASSERT_TRUE(reader.next(row));
+    ASSERT_TRUE(reader.selectSheet(0));
+    QList<CsvRow> again;
+    while (reader.next(row))
+        again.append(row);
+    // THEN it reads the whole sheet from the start, with its line numbers, to the last byte
+    EXPECT_FALSE(reader.hadError());
+    ASSERT_EQ(again.size(), expected.size());
+    for (qsizetype k = 0; k < again.size(); ++k) {
+        ASSERT_EQ(again[k].line, expected[k].line) << k;
+        ASSERT_EQ(again[k].fields, expected[k].fields) << k;
+    }
+    EXPECT_EQ(reader.bytesRead(), reader.totalBytes());
+}

@@ -218,12 +218,15 @@ bool XlsxReader::selectSheet(int index)
     if (index < 0 || index >= static_cast<int>(m_sheets.size()))
         return false;
     m_sheet = index;
+    m_stream.reset(); // stops the thread reading the sheet before, which uses the archive
+    m_batch.clear();
+    m_batchAt = 0;
     const QString part = m_sheets[static_cast<std::size_t>(index)].part;
-    m_device = std::make_unique<ZipEntryDevice>(m_zip, part);
+    auto device = std::make_unique<ZipEntryDevice>(m_zip, part);
     m_sheetBytes = m_zip.entrySize(part);
-    m_sheetXml = std::make_unique<SheetXmlParser>();
-    m_sheetDone = false;
-    m_error = !m_device->ok() || m_sheetXml->failed();
+    m_error = !device->ok();
+    if (!m_error)
+        m_stream = std::make_unique<SheetStream>(std::move(device), part);
     return !m_error;
 }
 
@@ -267,24 +270,8 @@ QString XlsxReader::errorDetail() const
 {
     if (!m_error || m_sheet < 0)
         return {};
-    const QString part = m_sheets[static_cast<std::size_t>(m_sheet)].part;
-    if (m_device && m_device->failed())
-        return part + u": damaged compressed data"_s;
-    if (m_sheetXml && m_sheetXml->failed())
-        return part + u':' + QString::fromUtf8(m_sheetXml->errorText());
-    return part;
-}
-
-bool XlsxReader::fillRows()
-{
-    // 256 KiB of the sheet at a time: a few hundred rows for the parser to hand over.
-    constexpr qint64 kReadBytes = 256 * 1024;
-    m_readBuffer.resize(kReadBytes);
-    const qint64 n = m_device->read(m_readBuffer.data(), kReadBytes);
-    if (n > 0 && !m_device->atEnd())
-        return m_sheetXml->feed(m_readBuffer.constData(), n, false);
-    m_sheetDone = true;
-    return m_sheetXml->feed(m_readBuffer.constData(), std::max<qint64>(n, 0), true);
+    const QString why = m_stream ? m_stream->failure() : QString();
+    return why.isEmpty() ? m_sheets[static_cast<std::size_t>(m_sheet)].part : why;
 }
 
 bool XlsxReader::takeRow(const SheetRow &sheetRow, CsvRow &row) const
@@ -317,23 +304,25 @@ bool XlsxReader::takeRow(const SheetRow &sheetRow, CsvRow &row) const
 
 bool XlsxReader::next(CsvRow &row)
 {
-    if (!m_sheetXml || m_error)
+    if (!m_stream || m_error)
         return false;
     for (;;) {
-        std::deque<SheetRow> &rows = m_sheetXml->rows();
-        while (!rows.empty()) {
-            SheetRow sheetRow = std::move(rows.front());
-            rows.pop_front();
-            if (takeRow(sheetRow, row)) // rows with no non-empty cell are skipped
+        while (m_batchAt < m_batch.size()) {
+            if (takeRow(m_batch[m_batchAt++], row)) // rows with no non-empty cell are skipped
                 return true;
         }
-        if (m_sheetDone || m_sheetXml->failed() || !fillRows()) {
-            if (!m_sheetXml->rows().empty())
-                continue; // the rows completed before the XML broke off stand
-            m_error = m_sheetXml->failed() || m_device->failed();
+        m_batchAt = 0;
+        if (!m_stream->next(m_batch)) {
+            m_batch.clear();
+            m_error = m_stream->failed();
             return false;
         }
     }
+}
+
+qint64 XlsxReader::bytesRead() const
+{
+    return m_stream ? m_stream->consumed() : 0;
 }
 
 } // namespace metroeval::core

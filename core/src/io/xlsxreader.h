@@ -2,7 +2,7 @@
 #pragma once
 
 #include "io/csvreader.h"
-#include "io/sheetxml.h"
+#include "io/sheetstream.h"
 #include "io/valueparser.h"
 #include "io/zipentry.h"
 
@@ -54,7 +54,7 @@ public:
     QString errorDetail() const;
 
     /// Uncompressed bytes of the sheet read so far and the sheet's total.
-    qint64 bytesRead() const { return m_device ? m_device->consumed() : 0; }
+    qint64 bytesRead() const;
     qint64 totalBytes() const { return m_sheetBytes; }
 
 private:
@@ -67,8 +67,6 @@ private:
     bool readSharedStrings();
     void readStyles();
     QString cellText(QLatin1StringView type, int style, const QString &value) const;
-    /// Reads and parses the next piece of the sheet; false when its XML is broken.
-    bool fillRows();
     /// \a sheetRow as fields by column; false when it has no non-empty cell.
     bool takeRow(const SheetRow &sheetRow, CsvRow &row) const;
 
@@ -78,10 +76,9 @@ private:
     std::vector<bool> m_dateStyle; ///< per cellXfs index
     bool m_date1904 = false;
     int m_sheet = -1;
-    std::unique_ptr<ZipEntryDevice> m_device;
-    std::unique_ptr<SheetXmlParser> m_sheetXml;
-    QByteArray m_readBuffer;
-    bool m_sheetDone = false; ///< the sheet's last bytes were parsed
+    std::unique_ptr<SheetStream> m_stream; ///< the selected sheet, read on its own thread
+    std::vector<SheetRow> m_batch;         ///< rows handed over by the stream
+    std::size_t m_batchAt = 0;             ///< the next of them
     qint64 m_sheetBytes = 0;
     bool m_error = false;
 };
