@@ -117,6 +117,9 @@ int xlsxColumnIndex(QByteArrayView reference)
 
 bool XlsxReader::open(const QString &path)
 {
+    m_stream.reset(); // a sheet of the workbook before is read from the archive being replaced
+    m_batch.clear();
+    m_batchAt = 0;
     if (!m_zip.open(path) || !readWorkbook() || m_sheets.empty())
         return false;
     if (!readSharedStrings())
