@@ -82,36 +82,22 @@ void checkCorruptedCopies(const QString &source, const QString &suffix, int copi
 TEST(ImportCorruption, CorruptedCsvNeverCrashesAndAlwaysReconciles)
 {
     QTemporaryDir dir;
-    metroeval::sample::SampleOptions options;
-    options.outDir = dir.filePath(u"s"_s);
-    options.records = 300;
-    options.seed = 11;
-    options.xlsx = metroeval::sample::XlsxMode::Always;
-    ASSERT_TRUE(metroeval::sample::writeSample(options).ok);
-    checkCorruptedCopies(options.outDir + u"/export.csv"_s, u"csv"_s, 60, 20261128);
+    ASSERT_TRUE(writeSampleExport(dir, 300, 11, metroeval::sample::XlsxMode::Always).ok);
+    checkCorruptedCopies(sampleFile(dir, u"export.csv"_s), u"csv"_s, 60, 20261128);
 }
 
 TEST(ImportCorruption, CorruptedXlsxNeverCrashesAndAlwaysReconciles)
 {
     QTemporaryDir dir;
-    metroeval::sample::SampleOptions options;
-    options.outDir = dir.filePath(u"s"_s);
-    options.records = 300;
-    options.seed = 12;
-    options.xlsx = metroeval::sample::XlsxMode::Always;
-    ASSERT_TRUE(metroeval::sample::writeSample(options).ok);
-    checkCorruptedCopies(options.outDir + u"/export.xlsx"_s, u"xlsx"_s, 60, 20261129);
+    ASSERT_TRUE(writeSampleExport(dir, 300, 12, metroeval::sample::XlsxMode::Always).ok);
+    checkCorruptedCopies(sampleFile(dir, u"export.xlsx"_s), u"xlsx"_s, 60, 20261129);
 }
 
 TEST(ImportCorruption, GbkFileCorruptedAlsoReconciles)
 {
     QTemporaryDir dir;
-    metroeval::sample::SampleOptions options;
-    options.outDir = dir.filePath(u"s"_s);
-    options.records = 300;
-    options.seed = 13;
-    options.encoding = metroeval::sample::CsvEncoding::Gb18030;
-    options.xlsx = metroeval::sample::XlsxMode::Never;
-    ASSERT_TRUE(metroeval::sample::writeSample(options).ok);
-    checkCorruptedCopies(options.outDir + u"/export.csv"_s, u"csv"_s, 30, 20261130);
+    ASSERT_TRUE(writeSampleExport(dir, 300, 13, metroeval::sample::XlsxMode::Never,
+                                  metroeval::sample::CsvEncoding::Gb18030)
+                    .ok);
+    checkCorruptedCopies(sampleFile(dir, u"export.csv"_s), u"csv"_s, 30, 20261130);
 }

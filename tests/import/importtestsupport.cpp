@@ -15,6 +15,24 @@ QString importFixture(const QString &name)
     return QString::fromUtf8(METROEVAL_TEST_DATA_DIR) + u"/import/"_s + name;
 }
 
+sample::SampleResult writeSampleExport(const QTemporaryDir &dir, std::uint64_t records,
+                                       std::uint64_t seed, sample::XlsxMode xlsx,
+                                       sample::CsvEncoding encoding)
+{
+    sample::SampleOptions options;
+    options.outDir = dir.filePath(u"sample"_s);
+    options.records = records;
+    options.seed = seed;
+    options.xlsx = xlsx;
+    options.encoding = encoding;
+    return sample::writeSample(options);
+}
+
+QString sampleFile(const QTemporaryDir &dir, const QString &name)
+{
+    return dir.filePath(u"sample/"_s + name);
+}
+
 std::unique_ptr<core::Workspace> freshWorkspace(const QTemporaryDir &dir)
 {
     core::CoreError error;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "io/importer.h"
+#include "sample/samplewriter.h"
 #include "storage/workspace.h"
 
 #include <QString>
@@ -14,6 +15,15 @@ namespace metroeval::test {
 
 /// \brief tests/data/import/<name>.
 QString importFixture(const QString &name);
+
+/// \brief The sample generator's export of \a records records (seed \a seed, the XLSX as
+/// \a xlsx says, the CSV in \a encoding) written to sampleFile(dir, ...); its outcome.
+sample::SampleResult writeSampleExport(const QTemporaryDir &dir, std::uint64_t records,
+                                       std::uint64_t seed, sample::XlsxMode xlsx,
+                                       sample::CsvEncoding encoding = sample::CsvEncoding::Utf8Bom);
+
+/// \brief Where writeSampleExport() put \a name ("export.csv", "export.xlsx"...).
+QString sampleFile(const QTemporaryDir &dir, const QString &name);
 
 /// \brief A fresh workspace in \a dir.
 std::unique_ptr<core::Workspace> freshWorkspace(const QTemporaryDir &dir);

@@ -222,13 +222,8 @@ TEST(ImportBulkLoad, FreshWorkspaceGivesTheSameTablesAsTheIncrementalPath)
 {
     QTemporaryDir dir;
     // GIVEN a generated dirty export (duplicates, quarantined rows, repeated certificates)
-    metroeval::sample::SampleOptions options;
-    options.outDir = dir.filePath(u"sample"_s);
-    options.records = 3000;
-    options.seed = 7;
-    options.xlsx = metroeval::sample::XlsxMode::Never;
-    ASSERT_TRUE(metroeval::sample::writeSample(options).ok);
-    const QString csv = options.outDir + u"/export.csv"_s;
+    ASSERT_TRUE(writeSampleExport(dir, 3000, 7, metroeval::sample::XlsxMode::Never).ok);
+    const QString csv = sampleFile(dir, u"export.csv"_s);
     // AND a second export: one changed record (a new version), one repeat, one new certificate
     const QString second = write(dir, u"second.csv"_s, kHeader + "A,压力表,2023-05-01,合格,甲\n"
                                                                  "A,压力表,2023-05-01,合格,甲\n"
@@ -316,19 +311,15 @@ TEST(ImportBulkLoad, ALoadThatOutgrowsItsPageCacheRollsBackToTheEmptyWorkspace)
     QTemporaryDir dir;
     // GIVEN a generated export of about 14 MB of records (more than the bulk load's 8 MB page
     // cache, so that pages are written to the file before the end of the transaction)
-    metroeval::sample::SampleOptions options;
-    options.outDir = dir.filePath(u"sample"_s);
-    options.records = 40000;
-    options.seed = 3;
-    options.xlsx = metroeval::sample::XlsxMode::Never;
-    ASSERT_TRUE(metroeval::sample::writeSample(options).ok);
+    ASSERT_TRUE(writeSampleExport(dir, 40000, 3, metroeval::sample::XlsxMode::Never).ok);
+    const QString csv = sampleFile(dir, u"export.csv"_s);
     auto ws = freshWorkspace(dir);
     // WHEN the import is cancelled after most of its rows were written
     int reports = 0;
     ImportOptions cancelLate;
     cancelLate.progress = [&reports](qint64, qint64) { return ++reports < 16; };
     CoreError error;
-    EXPECT_FALSE(importInto(*ws, options.outDir + u"/export.csv"_s, cancelLate, &error));
+    EXPECT_FALSE(importInto(*ws, csv, cancelLate, &error));
     // THEN the workspace is as it was: no rows, the index back, the file consistent
     EXPECT_EQ(error.code, ErrorCode::Cancelled);
     EXPECT_GE(reports, 16);
@@ -342,7 +333,7 @@ TEST(ImportBulkLoad, ALoadThatOutgrowsItsPageCacheRollsBackToTheEmptyWorkspace)
     EXPECT_EQ(q.value(0).toString(), u"ok"_s);
     q.finish();
     // AND the same export then imports in full
-    const auto summary = importInto(*ws, options.outDir + u"/export.csv"_s, {}, &error);
+    const auto summary = importInto(*ws, csv, {}, &error);
     ASSERT_TRUE(summary) << int(error.code) << " " << qPrintable(error.detail);
     EXPECT_TRUE(reconciles(*ws, *summary));
     EXPECT_EQ(countRecords(ws->database()), summary->imported);

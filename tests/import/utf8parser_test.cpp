@@ -128,14 +128,9 @@ QByteArray encode(const QByteArray &utf8, const char *encoding)
 
 QString sampleExport(const QTemporaryDir &dir, std::uint64_t records)
 {
-    metroeval::sample::SampleOptions options;
-    options.outDir = dir.filePath(u"sample"_s);
-    options.records = records;
-    options.seed = 7;
-    options.xlsx = metroeval::sample::XlsxMode::Never;
-    const auto written = metroeval::sample::writeSample(options);
+    const auto written = writeSampleExport(dir, records, 7, metroeval::sample::XlsxMode::Never);
     EXPECT_TRUE(written.ok) << qPrintable(written.error);
-    return options.outDir + u"/export.csv"_s;
+    return sampleFile(dir, u"export.csv"_s);
 }
 
 const QByteArray kHeader = "证书编号,器具名称,型号规格,出厂编号,制造单位,出厂日期,测量范围,准确度等级,"

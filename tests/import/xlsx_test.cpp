@@ -139,21 +139,16 @@ TEST(ImportXlsx, SampleGeneratorXlsxImportsLikeItsCsv)
 {
     // GIVEN the sample generator's export (libxlsxwriter XLSX and the same rows as CSV)
     QTemporaryDir dir;
-    metroeval::sample::SampleOptions options;
-    options.outDir = dir.filePath(u"sample"_s);
-    options.records = 1500;
-    options.seed = 7;
-    options.xlsx = metroeval::sample::XlsxMode::Always;
-    const auto result = metroeval::sample::writeSample(options);
+    const auto result = writeSampleExport(dir, 1500, 7, metroeval::sample::XlsxMode::Always);
     ASSERT_TRUE(result.ok) << result.error.toStdString();
     QTemporaryDir a;
     QTemporaryDir b;
     auto wsCsv = freshWorkspace(a);
     auto wsXlsx = freshWorkspace(b);
     // WHEN both are imported
-    const auto csv = importInto(*wsCsv, options.outDir + u"/export.csv"_s);
+    const auto csv = importInto(*wsCsv, sampleFile(dir, u"export.csv"_s));
     CoreError error;
-    const auto xlsx = importInto(*wsXlsx, options.outDir + u"/export.xlsx"_s, {}, &error);
+    const auto xlsx = importInto(*wsXlsx, sampleFile(dir, u"export.xlsx"_s), {}, &error);
     ASSERT_TRUE(csv);
     ASSERT_TRUE(xlsx) << error.detail.toStdString();
     // THEN they read the same rows (the generator's exportRows) and reconcile; the XLSX has no
@@ -187,13 +182,8 @@ TEST(ImportXlsx, ASheetReadOnItsOwnThreadCanBeLeftOrStartedAgain)
 {
     // GIVEN a workbook whose sheet is many batches long (the reading thread runs ahead and waits)
     QTemporaryDir dir;
-    metroeval::sample::SampleOptions options;
-    options.outDir = dir.filePath(u"sample"_s);
-    options.records = 5000;
-    options.seed = 3;
-    options.xlsx = metroeval::sample::XlsxMode::Always;
-    ASSERT_TRUE(metroeval::sample::writeSample(options).ok);
-    const QString path = options.outDir + u"/export.xlsx"_s;
+    ASSERT_TRUE(writeSampleExport(dir, 5000, 3, metroeval::sample::XlsxMode::Always).ok);
+    const QString path = sampleFile(dir, u"export.xlsx"_s);
     const QList<CsvRow> expected = allRows(path);
     ASSERT_GT(expected.size(), 5000);
     {
