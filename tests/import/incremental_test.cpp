@@ -339,6 +339,32 @@ TEST(ImportBulkLoad, ALoadThatOutgrowsItsPageCacheRollsBackToTheEmptyWorkspace)
     EXPECT_EQ(countRecords(ws->database()), summary->imported);
 }
 
+TEST(ImportBulkLoad, ForeignKeysAreCheckedAgainAfterAnImportThatDidNotCheckThem)
+{
+    QTemporaryDir dir;
+    auto ws = freshWorkspace(dir);
+    // GIVEN an import that is cancelled, then one that completes with a quarantined row
+    const QString csv = write(dir, u"a.csv"_s, kHeader + "A,压力表,2023-05-01,合格,甲\n"
+                                                         "B,压力表,2023-05-02\n"
+                                                         "C,压力表,2023-05-03,合格,乙\n");
+    ImportOptions cancel;
+    cancel.progress = [](qint64, qint64) { return false; };
+    EXPECT_FALSE(importInto(*ws, csv, cancel));
+    const auto summary = importInto(*ws, csv);
+    ASSERT_TRUE(summary);
+    EXPECT_EQ(summary->quarantined, 1);
+    QSqlQuery q(ws->database());
+    // THEN every record and quarantined row names a batch that exists
+    ASSERT_TRUE(q.exec(u"PRAGMA foreign_key_check"_s));
+    EXPECT_FALSE(q.next());
+    // AND the workspace enforces foreign keys again: a record of a batch that does not exist
+    // is refused
+    ASSERT_TRUE(q.exec(u"PRAGMA foreign_keys"_s) && q.next());
+    EXPECT_EQ(q.value(0).toInt(), 1);
+    EXPECT_FALSE(q.exec(u"INSERT INTO record (batch_id, source_line, content_hash)"
+                        " VALUES (999, 1, x'00')"_s));
+}
+
 TEST(ImportIncremental, AVersionFiveWorkspaceLosesItsCertificateIndexAndKeepsVersioning)
 {
     QTemporaryDir dir;
