@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/utf8text.h"
 
+#include "io/utf8vector.h"
+
 #include <QChar>
 
 #include <cstdint>
@@ -104,6 +106,23 @@ char *putUtf8(char *o, char32_t cp)
 } // namespace
 
 Scan scan(QByteArrayView bytes)
+{
+    // All but the last sequence, which the buffer's end may cut, is checked 16 bytes at a time;
+    // the byte-wise scan finishes from there, and says where invalid text starts.
+    constexpr qsizetype kVectorFrom = 64;
+    const qsizetype n = bytes.size();
+    if (n < kVectorFrom || !vectorAvailable())
+        return scanBytewise(bytes);
+    qsizetype last = n - 1;
+    while (last > n - 4 && (bytesOf(bytes)[last] & 0xC0) == 0x80)
+        --last;
+    if (!vectorValid(bytes.first(last)))
+        return scanBytewise(bytes);
+    const Scan rest = scanBytewise(bytes.sliced(last));
+    return {last + rest.valid, rest.pending};
+}
+
+Scan scanBytewise(QByteArrayView bytes)
 {
     const Byte *p = bytesOf(bytes);
     const qsizetype n = bytes.size();

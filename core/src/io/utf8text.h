@@ -23,6 +23,10 @@ struct Scan
 /// points; \a pending bytes are what the decoder would keep for its next call.
 Scan scan(QByteArrayView bytes);
 
+/// \brief scan() a byte at a time; scan() checks long buffers 16 bytes at a time first
+/// (utf8vector.h) and comes here for the last sequence and for invalid text.
+Scan scanBytewise(QByteArrayView bytes);
+
 /// \brief \a text without the leading and trailing characters QChar::isSpace() names: the bytes
 /// of QString::trimmed() of the same text. \a text is UTF-8, or WTF-8 (see fromUtf16()).
 QByteArrayView trimmed(QByteArrayView text);
