@@ -27,6 +27,11 @@
 #endif
 #include <future>
 #include <thread>
+
+#ifdef __linux__
+#include <fcntl.h>
+#include <unistd.h>
+#endif
 #include <utility>
 
 namespace metroeval::core {
@@ -284,6 +289,21 @@ private:
     DigestSet m_seen;       ///< content hashes of the good rows read
 };
 
+// Asks the kernel to start writing the file's dirty pages to disk now, without waiting for
+// them. Only a hint; Linux only.
+void startWriteback(const QString &path)
+{
+#ifdef __linux__
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return;
+    ::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+    ::close(fd);
+#else
+    Q_UNUSED(path);
+#endif
+}
+
 // Turns SQLite's foreign-key checks off on \a db for its lifetime, then restores them.
 class ForeignKeysOff
 {
@@ -532,6 +552,12 @@ std::optional<ImportSummary> ImportRun::run(const QString &filePath)
     ok = ok && writeRows(*source, static_cast<int>(header.fields.size()), mapping);
     m_summary.timings.rows = static_cast<double>(phase.nsecsElapsed()) * 1e-6;
     const bool broken = ok && source->failed();
+    // The rows reach the disk while the index is built (the call can block for a while on a
+    // busy queue, hence its own thread); the commit's sync then has only the index left to wait
+    // for. On 1M records: index + commit 0.70 -> 0.61 s (medians of 6 alternating runs).
+    std::future<void> writeback;
+    if (ok && !broken)
+        writeback = std::async(std::launch::async, startWriteback, m_ws.path());
     phase.restart();
     ok = ok && !broken && m_writer.endBulkLoad();
     m_summary.timings.indexes = static_cast<double>(phase.nsecsElapsed()) * 1e-6;
@@ -545,6 +571,8 @@ std::optional<ImportSummary> ImportRun::run(const QString &filePath)
         m_batch.sha256 = m_summary.sha256;
         m_writer.finish();
         phase.restart();
+        if (writeback.valid())
+            writeback.wait();
         ok = m_writer.updateBatchCounts(m_batch) && db.commit();
         m_summary.timings.commit = static_cast<double>(phase.nsecsElapsed()) * 1e-6;
     }
