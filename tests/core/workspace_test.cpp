@@ -200,11 +200,14 @@ TEST(Workspace, ABulkLoadTrustingItsCallerStillRefusesARepeatedContent)
     RecordWriter writer(ws->database());
     const qint64 batchId = beginBulkLoadWithABatch(*ws, writer);
     ASSERT_GT(batchId, 0) << writer.lastError().toStdString();
-    // WHEN the caller passes the same content twice all the same
-    bool duplicate = true;
-    ASSERT_TRUE(writer.insertRecord(batchId, r, &duplicate));
-    ASSERT_TRUE(writer.insertRecord(batchId, r, &duplicate));
-    // THEN the unique index cannot be rebuilt and the load fails instead of storing it twice
+    // WHEN the caller passes the same content twice all the same, in one run of rows
+    EncodedRecord text;
+    encodeRecord(r, {}, text);
+    const QByteArray hash = recordContentHash(r);
+    const std::vector<RecordRow> rows{{&r, &text, &hash}, {&r, &text, &hash}};
+    std::vector<RecordWriter::Outcome> outcomes;
+    ASSERT_TRUE(writer.insertRecords(batchId, rows, outcomes));
+    // THEN the identity table refuses the second and the load fails instead of storing it twice
     EXPECT_FALSE(writer.endBulkLoad());
     writer.finish();
     ws->database().rollback();

@@ -179,6 +179,7 @@ QStringList dumpImportTables(Workspace &ws)
     QStringList rows;
     const QStringList queries{
         u"SELECT * FROM record ORDER BY id"_s, u"SELECT * FROM quarantine ORDER BY id"_s,
+        u"SELECT * FROM record_identity ORDER BY content_hash"_s,
         u"SELECT id, file_name, file_size, sha256, encoding, delimiter, user_name, mapping,"
         " rows_read, imported, duplicates, quarantined, source_kind, sheet, profile_name,"
         " header_json, date1904, new_versions, corrected FROM import_batch ORDER BY id"_s,
@@ -237,7 +238,7 @@ TEST(ImportBulkLoad, FreshWorkspaceGivesTheSameTablesAsTheIncrementalPath)
     const auto [b2, p2] = both.import(second);
     ASSERT_TRUE(b2);
     ASSERT_TRUE(p2);
-    // THEN the summaries and every table row agree, the indexes included
+    // THEN the summaries and every table row agree, record identities and schema included
     EXPECT_GT(b1->duplicates, 0);
     EXPECT_GT(b1->quarantined, 0);
     EXPECT_EQ(b1->imported, p1->imported);
@@ -248,8 +249,13 @@ TEST(ImportBulkLoad, FreshWorkspaceGivesTheSameTablesAsTheIncrementalPath)
     EXPECT_TRUE(reconciles(*both.bulk, *b1));
     const QStringList bulkRows = dumpImportTables(*both.bulk);
     EXPECT_EQ(bulkRows, dumpImportTables(*both.plain));
-    EXPECT_TRUE(bulkRows.contains(
-        u"index|record_content|record|CREATE UNIQUE INDEX record_content ON record(content_hash)"_s));
+    // AND each record's identity is in record_identity, one row per record
+    QSqlQuery q(u"SELECT COUNT(*) FROM record r JOIN record_identity i"
+                " ON i.record_id = r.id AND i.content_hash = r.content_hash"_s,
+                both.bulk->database());
+    ASSERT_TRUE(q.next());
+    EXPECT_EQ(q.value(0).toLongLong(), countRecords(both.bulk->database()));
+    EXPECT_EQ(q.value(0).toLongLong(), b1->imported + b2->imported);
 }
 
 TEST(ImportBulkLoad, VersionsWrittenInOneStatementAreChainedAsRowByRow)
@@ -296,14 +302,12 @@ TEST(ImportBulkLoad, CancelledBulkLoadKeepsTheIndexes)
     CoreError error;
     // WHEN it runs
     EXPECT_FALSE(importInto(*ws, csv, options, &error));
-    // THEN nothing was written and the index dropped for the bulk load is back
+    // THEN nothing was written: no record, no identity
     EXPECT_EQ(error.code, ErrorCode::Cancelled);
     EXPECT_EQ(countRecords(ws->database()), 0);
-    QSqlQuery q(u"SELECT COUNT(*) FROM sqlite_master WHERE type = 'index'"
-                " AND name = 'record_content'"_s,
-                ws->database());
+    QSqlQuery q(u"SELECT COUNT(*) FROM record_identity"_s, ws->database());
     ASSERT_TRUE(q.next());
-    EXPECT_EQ(q.value(0).toInt(), 1);
+    EXPECT_EQ(q.value(0).toInt(), 0);
 }
 
 TEST(ImportBulkLoad, ALoadThatOutgrowsItsPageCacheRollsBackToTheEmptyWorkspace)
@@ -320,15 +324,13 @@ TEST(ImportBulkLoad, ALoadThatOutgrowsItsPageCacheRollsBackToTheEmptyWorkspace)
     cancelLate.progress = [&reports](qint64, qint64) { return ++reports < 16; };
     CoreError error;
     EXPECT_FALSE(importInto(*ws, csv, cancelLate, &error));
-    // THEN the workspace is as it was: no rows, the index back, the file consistent
+    // THEN the workspace is as it was: no rows, no identities, the file consistent
     EXPECT_EQ(error.code, ErrorCode::Cancelled);
     EXPECT_GE(reports, 16);
     EXPECT_EQ(countRecords(ws->database()), 0);
     QSqlQuery q(ws->database());
-    ASSERT_TRUE(q.exec(u"SELECT COUNT(*) FROM sqlite_master WHERE type = 'index'"
-                       " AND name = 'record_content'"_s)
-                && q.next());
-    EXPECT_EQ(q.value(0).toInt(), 1);
+    ASSERT_TRUE(q.exec(u"SELECT COUNT(*) FROM record_identity"_s) && q.next());
+    EXPECT_EQ(q.value(0).toInt(), 0);
     ASSERT_TRUE(q.exec(u"PRAGMA integrity_check"_s) && q.next());
     EXPECT_EQ(q.value(0).toString(), u"ok"_s);
     q.finish();
@@ -337,6 +339,8 @@ TEST(ImportBulkLoad, ALoadThatOutgrowsItsPageCacheRollsBackToTheEmptyWorkspace)
     ASSERT_TRUE(summary) << int(error.code) << " " << qPrintable(error.detail);
     EXPECT_TRUE(reconciles(*ws, *summary));
     EXPECT_EQ(countRecords(ws->database()), summary->imported);
+    ASSERT_TRUE(q.exec(u"SELECT COUNT(*) FROM record_identity"_s) && q.next());
+    EXPECT_EQ(q.value(0).toLongLong(), summary->imported);
 }
 
 TEST(ImportBulkLoad, ForeignKeysAreCheckedAgainAfterAnImportThatDidNotCheckThem)
@@ -365,28 +369,41 @@ TEST(ImportBulkLoad, ForeignKeysAreCheckedAgainAfterAnImportThatDidNotCheckThem)
                         " VALUES (999, 1, x'00')"_s));
 }
 
-TEST(ImportIncremental, AVersionFiveWorkspaceLosesItsCertificateIndexAndKeepsVersioning)
+TEST(ImportIncremental, AVersionFiveWorkspaceGetsItsIdentityTableAndKeepsVersioning)
 {
     QTemporaryDir dir;
-    const QString path = dir.filePath(u"v5.metroeval"_s);
-    // GIVEN a schema-5 workspace (with the certificate index) holding certificates A and B
+    const QString path = dir.filePath(u"w.metroeval"_s);
+    // GIVEN a workspace as schema 5 left it (the unique content index and the certificate
+    // index, no identity table), holding certificates A and B
     {
-        CoreError error;
-        auto ws = Workspace::openAtVersion(path, 5, &error);
-        ASSERT_TRUE(ws);
+        auto ws = freshWorkspace(dir);
         ASSERT_TRUE(importInto(*ws, write(dir, u"a.csv"_s,
                                           kHeader + "A,压力表,2023-05-01,合格,甲\n"
                                                     "B,压力表,2023-05-01,合格,甲\n")));
+        QSqlQuery q(ws->database());
+        for (const QString &sql :
+             {u"DROP TABLE record_identity"_s,
+              u"CREATE UNIQUE INDEX record_content ON record(content_hash)"_s,
+              u"CREATE INDEX record_certificate ON record(certificate_no)"_s,
+              u"PRAGMA user_version = 5"_s})
+            ASSERT_TRUE(q.exec(sql)) << qPrintable(sql);
     }
-    // WHEN the current build opens it and imports a changed A, a repeat of B and a new C
+    // WHEN the current build opens it
     CoreError error;
     auto ws = Workspace::open(path, &error);
     ASSERT_TRUE(ws);
     QSqlQuery q(ws->database());
-    ASSERT_TRUE(q.exec(u"SELECT COUNT(*) FROM sqlite_master WHERE name = 'record_certificate'"_s)
+    // THEN both indexes are gone and every record's identity is in the identity table
+    ASSERT_TRUE(q.exec(u"SELECT COUNT(*) FROM sqlite_master"
+                       " WHERE name IN ('record_certificate', 'record_content')"_s)
                 && q.next());
     EXPECT_EQ(q.value(0).toInt(), 0);
+    ASSERT_TRUE(q.exec(u"SELECT COUNT(*) FROM record r JOIN record_identity i"
+                       " ON i.record_id = r.id AND i.content_hash = r.content_hash"_s)
+                && q.next());
+    EXPECT_EQ(q.value(0).toInt(), 2);
     q.finish();
+    // AND WHEN it imports a changed A, a repeat of B and a new C
     const auto s = importInto(*ws, write(dir, u"b.csv"_s,
                                          kHeader + "A,压力表,2023-06-01,不合格,甲\n"
                                                    "B,压力表,2023-05-01,合格,甲\n"

@@ -14,6 +14,7 @@ namespace metroeval::core {
 namespace {
 
 constexpr char kName[] = "metroeval_record_feed";
+constexpr char kIdentityName[] = "metroeval_identity_feed";
 
 // Column positions in the feed (see RecordFeed::columns()).
 constexpr int kId = 0;
@@ -24,89 +25,127 @@ constexpr int kFirstField = 4;
 constexpr int kFirstTyped = kFirstField + kFieldCount; // six typed columns
 constexpr int kFirstExtra = kFirstTyped + 6;            // value_unit, failed_item_list, flags
 
-// SQLite's structures first, so that SQLite and the module can cast between the two.
-struct FeedTable
+// An eponymous, read-only virtual table over rows the caller holds, one module per kind of row.
+// Traits gives the source type, its row count, the declared columns and each value. SQLite's
+// structures come first in ours, so that SQLite and the module can cast between the two.
+template <class Traits>
+struct Feed
 {
-    sqlite3_vtab base{};
-    const RecordFeed::Source *source = nullptr;
+    using Source = typename Traits::Source;
+
+    struct Table
+    {
+        sqlite3_vtab base{};
+        const Source *source = nullptr;
+    };
+
+    struct Cursor
+    {
+        sqlite3_vtab_cursor base{};
+        std::size_t row = 0;
+    };
+
+    static const Source &sourceOf(sqlite3_vtab_cursor *cursor)
+    {
+        return *reinterpret_cast<const Table *>(cursor->pVtab)->source;
+    }
+
+    static int connect(sqlite3 *db, void *aux, int, const char *const *, sqlite3_vtab **out,
+                       char **)
+    {
+        const QByteArray schema = "CREATE TABLE x(" + Traits::columns() + ')';
+        if (const int rc = sqlite3_declare_vtab(db, schema.constData()); rc != SQLITE_OK)
+            return rc;
+        auto *table = static_cast<Table *>(sqlite3_malloc(sizeof(Table)));
+        if (!table)
+            return SQLITE_NOMEM;
+        *table = Table{};
+        table->source = static_cast<const Source *>(aux);
+        *out = &table->base;
+        return SQLITE_OK;
+    }
+
+    static int disconnect(sqlite3_vtab *vtab)
+    {
+        sqlite3_free(vtab);
+        return SQLITE_OK;
+    }
+
+    static int bestIndex(sqlite3_vtab *, sqlite3_index_info *info)
+    {
+        info->estimatedCost = 2048;
+        info->estimatedRows = 2048;
+        return SQLITE_OK;
+    }
+
+    static int open(sqlite3_vtab *, sqlite3_vtab_cursor **out)
+    {
+        auto *cursor = static_cast<Cursor *>(sqlite3_malloc(sizeof(Cursor)));
+        if (!cursor)
+            return SQLITE_NOMEM;
+        *cursor = Cursor{};
+        *out = &cursor->base;
+        return SQLITE_OK;
+    }
+
+    static int close(sqlite3_vtab_cursor *cursor)
+    {
+        sqlite3_free(cursor);
+        return SQLITE_OK;
+    }
+
+    static int filter(sqlite3_vtab_cursor *cursor, int, const char *, int, sqlite3_value **)
+    {
+        reinterpret_cast<Cursor *>(cursor)->row = 0;
+        return SQLITE_OK;
+    }
+
+    static int next(sqlite3_vtab_cursor *cursor)
+    {
+        ++reinterpret_cast<Cursor *>(cursor)->row;
+        return SQLITE_OK;
+    }
+
+    static int eof(sqlite3_vtab_cursor *cursor)
+    {
+        return reinterpret_cast<Cursor *>(cursor)->row >= sourceOf(cursor).rows.size() ? 1 : 0;
+    }
+
+    static int rowid(sqlite3_vtab_cursor *cursor, sqlite3_int64 *out)
+    {
+        *out = static_cast<sqlite3_int64>(reinterpret_cast<Cursor *>(cursor)->row);
+        return SQLITE_OK;
+    }
+
+    static int column(sqlite3_vtab_cursor *cursor, sqlite3_context *ctx, int col)
+    {
+        return Traits::column(sourceOf(cursor), reinterpret_cast<Cursor *>(cursor)->row, ctx,
+                              col);
+    }
+
+    static sqlite3_module module()
+    {
+        sqlite3_module m{};
+        m.iVersion = 1;
+        m.xCreate = nullptr; // eponymous-only: used by its name, never created
+        m.xConnect = connect;
+        m.xBestIndex = bestIndex;
+        m.xDisconnect = disconnect;
+        m.xOpen = open;
+        m.xClose = close;
+        m.xFilter = filter;
+        m.xNext = next;
+        m.xEof = eof;
+        m.xColumn = column;
+        m.xRowid = rowid;
+        return m;
+    }
+
+    static const sqlite3_module kModule;
 };
 
-struct Cursor
-{
-    sqlite3_vtab_cursor base{};
-    std::size_t row = 0;
-};
-
-const RecordFeed::Source &sourceOf(sqlite3_vtab_cursor *cursor)
-{
-    return *reinterpret_cast<const FeedTable *>(cursor->pVtab)->source;
-}
-
-int connect(sqlite3 *db, void *aux, int, const char *const *, sqlite3_vtab **out, char **)
-{
-    const QByteArray schema = "CREATE TABLE x(" + RecordFeed::columns() + ')';
-    if (const int rc = sqlite3_declare_vtab(db, schema.constData()); rc != SQLITE_OK)
-        return rc;
-    auto *table = static_cast<FeedTable *>(sqlite3_malloc(sizeof(FeedTable)));
-    if (!table)
-        return SQLITE_NOMEM;
-    *table = FeedTable{};
-    table->source = static_cast<const RecordFeed::Source *>(aux);
-    *out = &table->base;
-    return SQLITE_OK;
-}
-
-int disconnect(sqlite3_vtab *vtab)
-{
-    sqlite3_free(vtab);
-    return SQLITE_OK;
-}
-
-int bestIndex(sqlite3_vtab *, sqlite3_index_info *info)
-{
-    info->estimatedCost = 2048;
-    info->estimatedRows = 2048;
-    return SQLITE_OK;
-}
-
-int open(sqlite3_vtab *, sqlite3_vtab_cursor **out)
-{
-    auto *cursor = static_cast<Cursor *>(sqlite3_malloc(sizeof(Cursor)));
-    if (!cursor)
-        return SQLITE_NOMEM;
-    *cursor = Cursor{};
-    *out = &cursor->base;
-    return SQLITE_OK;
-}
-
-int close(sqlite3_vtab_cursor *cursor)
-{
-    sqlite3_free(cursor);
-    return SQLITE_OK;
-}
-
-int filter(sqlite3_vtab_cursor *cursor, int, const char *, int, sqlite3_value **)
-{
-    reinterpret_cast<Cursor *>(cursor)->row = 0;
-    return SQLITE_OK;
-}
-
-int next(sqlite3_vtab_cursor *cursor)
-{
-    ++reinterpret_cast<Cursor *>(cursor)->row;
-    return SQLITE_OK;
-}
-
-int eof(sqlite3_vtab_cursor *cursor)
-{
-    return reinterpret_cast<Cursor *>(cursor)->row >= sourceOf(cursor).rows.size() ? 1 : 0;
-}
-
-int rowid(sqlite3_vtab_cursor *cursor, sqlite3_int64 *out)
-{
-    *out = static_cast<sqlite3_int64>(reinterpret_cast<Cursor *>(cursor)->row);
-    return SQLITE_OK;
-}
+template <class Traits>
+const sqlite3_module Feed<Traits>::kModule = Feed<Traits>::module();
 
 void resultText(sqlite3_context *ctx, QByteArrayView value)
 {
@@ -132,10 +171,8 @@ void resultReal(sqlite3_context *ctx, double value)
 }
 
 // The same values RecordWriter::insertRecord() binds, column for column.
-int column(sqlite3_vtab_cursor *cursor, sqlite3_context *ctx, int col)
+int recordColumn(const RecordFeed::Source &source, std::size_t k, sqlite3_context *ctx, int col)
 {
-    const RecordFeed::Source &source = sourceOf(cursor);
-    const std::size_t k = reinterpret_cast<Cursor *>(cursor)->row;
     const RecordRow &row = source.rows[k];
     const VerificationRecord &r = *row.record;
     if (col >= kFirstField && col < kFirstTyped) {
@@ -187,25 +224,31 @@ int column(sqlite3_vtab_cursor *cursor, sqlite3_context *ctx, int col)
     return SQLITE_OK;
 }
 
-sqlite3_module feedModule()
+struct RecordTraits
 {
-    sqlite3_module m{};
-    m.iVersion = 1;
-    m.xCreate = nullptr; // eponymous-only: used by its name, never created
-    m.xConnect = connect;
-    m.xBestIndex = bestIndex;
-    m.xDisconnect = disconnect;
-    m.xOpen = open;
-    m.xClose = close;
-    m.xFilter = filter;
-    m.xNext = next;
-    m.xEof = eof;
-    m.xColumn = column;
-    m.xRowid = rowid;
-    return m;
-}
+    using Source = RecordFeed::Source;
+    static QByteArray columns() { return RecordFeed::columns(); }
+    static int column(const Source &source, std::size_t row, sqlite3_context *ctx, int col)
+    {
+        return recordColumn(source, row, ctx, col);
+    }
+};
 
-const sqlite3_module kModule = feedModule();
+struct IdentityTraits
+{
+    using Source = IdentityFeed::Source;
+    static QByteArray columns() { return "content_hash, record_id"; }
+    static int column(const Source &source, std::size_t row, sqlite3_context *ctx, int col)
+    {
+        const RecordIdentity &identity = source.rows[row];
+        if (col == 0)
+            sqlite3_result_blob(ctx, identity.hash.data(), int(identity.hash.size()),
+                                SQLITE_STATIC);
+        else
+            sqlite3_result_int64(ctx, identity.id);
+        return SQLITE_OK;
+    }
+};
 
 } // namespace
 
@@ -231,7 +274,10 @@ RecordFeed::RecordFeed(sqlite3 *db)
 std::unique_ptr<RecordFeed> RecordFeed::install(sqlite3 *db)
 {
     std::unique_ptr<RecordFeed> feed(new RecordFeed(db));
-    if (!db || sqlite3_create_module_v2(db, kName, &kModule, &feed->m_source, nullptr) != SQLITE_OK)
+    if (!db
+        || sqlite3_create_module_v2(db, kName, &Feed<RecordTraits>::kModule, &feed->m_source,
+                                    nullptr)
+               != SQLITE_OK)
         return nullptr;
     return feed;
 }
@@ -245,6 +291,36 @@ RecordFeed::~RecordFeed()
 void RecordFeed::set(qint64 batchId, qint64 firstId, std::span<const RecordRow> rows)
 {
     m_source = {batchId, firstId, rows};
+}
+
+const char *IdentityFeed::name()
+{
+    return kIdentityName;
+}
+
+IdentityFeed::IdentityFeed(sqlite3 *db)
+    : m_db(db)
+{}
+
+std::unique_ptr<IdentityFeed> IdentityFeed::install(sqlite3 *db)
+{
+    std::unique_ptr<IdentityFeed> feed(new IdentityFeed(db));
+    if (!db
+        || sqlite3_create_module_v2(db, kIdentityName, &Feed<IdentityTraits>::kModule,
+                                    &feed->m_source, nullptr)
+               != SQLITE_OK)
+        return nullptr;
+    return feed;
+}
+
+IdentityFeed::~IdentityFeed()
+{
+    sqlite3_create_module_v2(m_db, kIdentityName, nullptr, nullptr, nullptr);
+}
+
+void IdentityFeed::set(std::span<const RecordIdentity> rows)
+{
+    m_source = {rows};
 }
 
 } // namespace metroeval::core

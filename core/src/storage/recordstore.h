@@ -127,10 +127,12 @@ public:
 
     /// Bulk load into an empty record table (a fresh workspace): drops the table's indexes for
     /// the rest of the transaction, since building an index once after the load is several
-    /// times cheaper than one random insert per row. The caller passes each content once (the
+    /// times cheaper than one random insert per row, and keeps each record's identity (content
+    /// hash and id) in memory instead of writing it to record_identity row by row: endBulkLoad()
+    /// sorts them by hash and appends them in one pass. The caller passes each content once (the
     /// importer drops repeats on its parsing thread); should a repeat come through all the same,
-    /// rebuilding the unique index fails and endBulkLoad() returns false. Returns false on a
-    /// database error; \a active tells whether the table was empty and bulk mode is on. Call
+    /// the identity table's key refuses it and endBulkLoad() returns false. Returns false on a
+    /// database error; \a active tells whether the tables were empty and bulk mode is on. Call
     /// before prepare(), inside the transaction; endBulkLoad() recreates the indexes with their
     /// original SQL (a rollback restores them too). Same rows, ids and outcomes as without.
     bool beginBulkLoad(bool *active);
@@ -158,6 +160,10 @@ private:
     Outcome placeVersion(qint64 id, QByteArrayView certificate);
     /// Whether record \a id has \a certificate; nullopt on a database error.
     std::optional<bool> hasCertificate(qint64 id, QByteArrayView certificate);
+    /// Whether record_identity holds \a contentHash; nullopt on a database error.
+    std::optional<bool> knownContent(const QByteArray &contentHash);
+    /// Appends the identities kept by a bulk load to record_identity, sorted by hash.
+    bool writeIdentities();
 
     QSqlDatabase &m_db;
     sqlite3 *m_handle = nullptr;
@@ -167,6 +173,8 @@ private:
     sqlite3_stmt *m_supersede = nullptr;
     sqlite3_stmt *m_setVersion = nullptr;
     sqlite3_stmt *m_insertQuarantine = nullptr;
+    sqlite3_stmt *m_findIdentity = nullptr;
+    sqlite3_stmt *m_insertIdentity = nullptr;
     std::unique_ptr<VersionIndex> m_versions;
     std::unique_ptr<BulkLoad> m_bulk;
     QString m_lastError;
