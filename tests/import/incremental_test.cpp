@@ -291,7 +291,7 @@ TEST(ImportBulkLoad, VersionsWrittenInOneStatementAreChainedAsRowByRow)
     EXPECT_EQ(dumpImportTables(*both.bulk), dumpImportTables(*both.plain));
 }
 
-TEST(ImportBulkLoad, CancelledBulkLoadKeepsTheIndexes)
+TEST(ImportBulkLoad, CancelledBulkLoadLeavesNoRecordOrIdentity)
 {
     QTemporaryDir dir;
     auto ws = freshWorkspace(dir);

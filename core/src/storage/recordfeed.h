@@ -28,7 +28,6 @@ struct RecordRow
 /// \brief A record's identity for record_identity: its content hash and id.
 struct RecordIdentity
 {
-    std::uint64_t head = 0; ///< the hash's first 8 bytes, big-endian: orders as memcmp does
     std::array<unsigned char, 32> hash{};
     qint64 id = 0;
 };

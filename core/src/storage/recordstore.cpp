@@ -579,8 +579,6 @@ bool RecordWriter::insertRecords(qint64 batchId, std::span<const RecordRow> rows
         if (hash.size() != qsizetype(identity.hash.size()))
             return fail("content hash size");
         std::memcpy(identity.hash.data(), hash.constData(), identity.hash.size());
-        for (int b = 0; b < 8; ++b)
-            identity.head = identity.head << 8 | identity.hash[std::size_t(b)];
         identity.id = id;
     }
     return true;
@@ -594,7 +592,9 @@ namespace {
 void sortByHash(std::vector<RecordIdentity> &identities)
 {
     constexpr std::size_t kBuckets = std::size_t(1) << 16;
-    auto bucketOf = [](const RecordIdentity &r) { return std::size_t(r.head >> 48); };
+    auto bucketOf = [](const RecordIdentity &r) {
+        return std::size_t(r.hash[0]) << 8 | std::size_t(r.hash[1]);
+    };
     std::vector<std::size_t> start(kBuckets + 1, 0);
     for (const RecordIdentity &r : identities)
         ++start[bucketOf(r) + 1];
@@ -605,8 +605,6 @@ void sortByHash(std::vector<RecordIdentity> &identities)
     for (const RecordIdentity &r : identities)
         sorted[next[bucketOf(r)]++] = r;
     auto less = [](const RecordIdentity &a, const RecordIdentity &b) {
-        if (a.head != b.head)
-            return a.head < b.head;
         return std::memcmp(a.hash.data(), b.hash.data(), a.hash.size()) < 0;
     };
     for (std::size_t b = 0; b < kBuckets; ++b) {
