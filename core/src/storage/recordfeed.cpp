@@ -17,11 +17,10 @@ constexpr char kName[] = "metroeval_record_feed";
 constexpr char kIdentityName[] = "metroeval_identity_feed";
 
 // Column positions in the feed (see RecordFeed::columns()).
-constexpr int kId = 0;
-constexpr int kBatch = 1;
-constexpr int kLine = 2;
-constexpr int kHash = 3;
-constexpr int kFirstField = 4;
+constexpr int kBatch = 0;
+constexpr int kLine = 1;
+constexpr int kHash = 2;
+constexpr int kFirstField = 3;
 constexpr int kFirstTyped = kFirstField + kFieldCount; // six typed columns
 constexpr int kFirstExtra = kFirstTyped + 6;            // value_unit, failed_item_list, flags
 
@@ -184,9 +183,6 @@ int recordColumn(const RecordFeed::Source &source, std::size_t k, sqlite3_contex
         return SQLITE_OK;
     }
     switch (col) {
-    case kId:
-        sqlite3_result_int64(ctx, source.firstId + static_cast<qint64>(k));
-        break;
     case kBatch:
         sqlite3_result_int64(ctx, source.batchId);
         break;
@@ -259,7 +255,7 @@ const char *RecordFeed::name()
 
 QByteArray RecordFeed::columns()
 {
-    QByteArray out = "id, batch_id, source_line, content_hash";
+    QByteArray out = "batch_id, source_line, content_hash";
     for (const FieldInfo &info : allFields())
         out += ", " + QByteArray(info.key.data(), info.key.size());
     out += ", verification_day, due_day, manufacture_day, passed, max_error_value, mpe_value,"
@@ -288,9 +284,9 @@ RecordFeed::~RecordFeed()
     sqlite3_create_module_v2(m_db, kName, nullptr, nullptr, nullptr);
 }
 
-void RecordFeed::set(qint64 batchId, qint64 firstId, std::span<const RecordRow> rows)
+void RecordFeed::set(qint64 batchId, std::span<const RecordRow> rows)
 {
-    m_source = {batchId, firstId, rows};
+    m_source = {batchId, rows};
 }
 
 const char *IdentityFeed::name()

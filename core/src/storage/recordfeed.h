@@ -50,19 +50,18 @@ public:
 
     /// The module's name, to SELECT from.
     static const char *name();
-    /// The record columns the feed serves, comma-separated, in order: id, batch_id,
-    /// source_line, content_hash, the raw field columns, the typed columns, value_unit,
-    /// failed_item_list and flags.
+    /// The record columns the feed serves, comma-separated, in order: batch_id, source_line,
+    /// content_hash, the raw field columns, the typed columns, value_unit, failed_item_list and
+    /// flags. Not the id: SQLite gives each row the next one, which costs it no look-up
+    /// (an explicit id is first searched for in the table).
     static QByteArray columns();
 
-    /// What the next SELECT returns: \a rows with ids \a firstId, \a firstId + 1, ... in
-    /// \a batchId. The rows are not copied.
-    void set(qint64 batchId, qint64 firstId, std::span<const RecordRow> rows);
+    /// What the next SELECT returns: \a rows, in \a batchId. The rows are not copied.
+    void set(qint64 batchId, std::span<const RecordRow> rows);
 
     struct Source
     {
         qint64 batchId = 0;
-        qint64 firstId = 0;
         std::span<const RecordRow> rows;
     };
 

@@ -558,14 +558,18 @@ bool RecordWriter::insertRecords(qint64 batchId, std::span<const RecordRow> rows
     }
     if (rows.empty())
         return true;
+    // SQLite numbers the rows: the table's largest id plus one, in order. The load began on an
+    // empty table and only this writer appends to it, so they are nextId, nextId + 1, ...
     const qint64 firstId = m_bulk->nextId;
-    m_bulk->feed->set(batchId, firstId, rows);
+    m_bulk->feed->set(batchId, rows);
     const int rc = sqlite3_step(m_bulk->insertFeed);
     sqlite3_reset(m_bulk->insertFeed);
-    m_bulk->feed->set(batchId, firstId, {});
+    m_bulk->feed->set(batchId, {});
     if (rc != SQLITE_DONE || sqlite3_changes64(m_handle) != qint64(rows.size()))
         return fail("insert records");
     m_bulk->nextId += qint64(rows.size());
+    if (sqlite3_last_insert_rowid(m_handle) != m_bulk->nextId - 1)
+        return fail("record ids");
     outcomes.reserve(rows.size());
     for (std::size_t k = 0; k < rows.size(); ++k) {
         const QByteArrayView certificate =
