@@ -22,7 +22,7 @@ public:
     static int currentSchemaVersion();
 
     /// The page size of a newly created workspace file, in bytes.
-    static constexpr int kNewPageSize = 16384;
+    static constexpr int kNewPageSize = 65536; ///< SQLite's largest
 
     static std::unique_ptr<Workspace> open(const QString &path, CoreError *error);
 
