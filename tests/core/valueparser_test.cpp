@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 using namespace metroeval::core;
 using namespace Qt::StringLiterals;
 
@@ -51,6 +53,28 @@ TEST(ParseIsoDate, AgreesWithParseDateOnEveryIsoShapedText)
         }
     }
     EXPECT_EQ(typed, QDate(2200, 12, 31).toJulianDay() - QDate(1900, 1, 1).toJulianDay() + 1);
+}
+
+TEST(ParseIsoDate, TypesEveryDateAsQDateDoes)
+{
+    // The day number comes from integer arithmetic, not from Qt's calendar: Qt is the reference
+    // here, for every year of the accepted range and the years just outside it.
+    for (int y = 1890; y <= 2210; ++y) {
+        for (int m = 0; m <= 13; ++m) {
+            for (int d = 0; d <= 32; ++d) {
+                char text[16];
+                std::snprintf(text, sizeof text, "%04d-%02d-%02d", y, m, d);
+                std::optional<QDate> fast;
+                ASSERT_TRUE(parseIsoDate(QByteArrayView(text), fast)) << text;
+                const QDate qt(y, m, d);
+                const bool inRange = y >= 1900 && y <= 2200 && qt.isValid();
+                ASSERT_EQ(fast.has_value(), inRange) << text;
+                if (inRange) {
+                    ASSERT_EQ(fast->toJulianDay(), qt.toJulianDay()) << text;
+                }
+            }
+        }
+    }
 }
 
 TEST(ParseIsoDate, LeavesEveryOtherSpellingToParseDate)

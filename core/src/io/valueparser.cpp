@@ -11,14 +11,27 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+// The date y-m-d (proleptic Gregorian) when it exists and 1900 <= y <= 2200. Its day number is
+// Hinnant's days_from_civil (http://howardhinnant.github.io/date_algorithms.html), a few integer
+// operations where QDate(y, m, d) goes through Qt's calendar code: this runs for three dates of
+// every imported row. tests/core/valueparser_test.cpp compares it with QDate(y, m, d) on every
+// y, m, d around the range.
 std::optional<QDate> validDate(int y, int m, int d)
 {
-    if (y < 1900 || y > 2200)
+    if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1)
         return std::nullopt;
-    const QDate date(y, m, d);
-    if (!date.isValid())
+    static constexpr int kMonthDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (d > kMonthDays[m - 1] + (m == 2 && leap ? 1 : 0))
         return std::nullopt;
-    return date;
+    const int year = m <= 2 ? y - 1 : y; // years start in March
+    const int era = year / 400;          // year > 0
+    const int yearOfEra = year - era * 400;
+    const int dayOfYear = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    const int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+    constexpr qint64 kJulianDay1970 = 2440588; // 1970-01-01
+    constexpr qint64 kCivil1970 = 719468;       // days from 0000-03-01 to 1970-01-01
+    return QDate::fromJulianDay(qint64(era) * 146097 + dayOfEra - kCivil1970 + kJulianDay1970);
 }
 
 // Export text is mostly ASCII; only full-width or compatibility forms need NFKC, which is slow.
