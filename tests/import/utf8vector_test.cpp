@@ -176,3 +176,25 @@ TEST(Utf8Vector, TextEndingInsideASequenceIsNotValidWhereverTheEndFalls)
         }
     }
 }
+
+TEST(Utf8ToUtf16, WidensEveryShortAndLongTextAsQtDecodes)
+{
+    // Short ASCII cells take the masked 32-byte path when the CPU has it; everything else the
+    // loop. Qt's decoder is the reference, and no unit beyond the text's may be written.
+    std::mt19937 random(7);
+    const std::vector<QByteArray> pieces{"a", "7", "-", " ", "中", "检定", "é", "😀", "\x7f"};
+    for (int round = 0; round < 20000; ++round) {
+        QByteArray text;
+        const int parts = int(random() % 40);
+        const bool asciiOnly = round % 2 == 0;
+        for (int k = 0; k < parts; ++k)
+            text += pieces[random() % (asciiOnly ? 4 : pieces.size())];
+        const QString expected = QString::fromUtf8(text);
+        std::vector<char16_t> out(std::size_t(text.size()) + 8, u'#');
+        char16_t *end = utf8::toUtf16(out.data(), text);
+        ASSERT_EQ(QString(reinterpret_cast<const QChar *>(out.data()), end - out.data()), expected)
+            << text.constData();
+        for (auto it = out.begin() + (end - out.data()); it != out.end(); ++it)
+            ASSERT_EQ(*it, u'#') << "written past the text: " << text.constData();
+    }
+}

@@ -11,6 +11,10 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && defined(__GNUC__)
+#define METROEVAL_WIDEN_AVX512 1
+#include <immintrin.h>
+#endif
 
 namespace metroeval::core::utf8 {
 
@@ -102,6 +106,30 @@ char *putUtf8(char *o, char32_t cp)
     }
     return o;
 }
+
+#ifdef METROEVAL_WIDEN_AVX512
+// Most cells of an export are short ASCII (numbers, codes, dates). Up to 32 such bytes widen to
+// UTF-16 with one masked load and one masked store, which touch only the n bytes and units
+// asked for; false, with nothing written, when a byte is not ASCII.
+__attribute__((target("avx512bw,avx512vl,bmi2"))) bool widenShortAscii(char16_t *out,
+                                                                        const Byte *p, unsigned n)
+{
+    const __mmask32 mask = _bzhi_u32(~0u, n);
+    const __m256i bytes = _mm256_maskz_loadu_epi8(mask, p);
+    if (_mm256_movemask_epi8(bytes) != 0)
+        return false;
+    _mm512_mask_storeu_epi16(out, mask, _mm512_cvtepu8_epi16(bytes));
+    return true;
+}
+
+bool canWidenShortAscii()
+{
+    static const bool has = __builtin_cpu_supports("avx512bw")
+                            && __builtin_cpu_supports("avx512vl")
+                            && __builtin_cpu_supports("bmi2");
+    return has;
+}
+#endif
 
 } // namespace
 
@@ -212,6 +240,10 @@ char16_t *toUtf16(char16_t *o, QByteArrayView text)
 {
     const Byte *p = bytesOf(text);
     const qsizetype n = text.size();
+#ifdef METROEVAL_WIDEN_AVX512
+    if (n <= 32 && canWidenShortAscii() && widenShortAscii(o, p, unsigned(n)))
+        return o + n;
+#endif
     qsizetype i = 0;
     while (i < n) {
         const Byte c = p[i];
