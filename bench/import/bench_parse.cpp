@@ -2,7 +2,7 @@
 // bench_parse: CPU time of the import's parsing thread alone, without the database: reading a
 // CSV (CsvReader), then typing, encoding and hashing its rows, the UTF-8 way (nextBytes +
 // Utf8RecordParser) and the QString way (next + parseRecord + encodeRecord + recordContentHash).
-//   bench_parse FILE.csv [--runs N]
+//   bench_parse FILE.csv [--runs N] [--hash utf-8|utf-16]   (content-hash text; utf-8 unless told)
 #include "io/columnmapping.h"
 #include "io/csvreader.h"
 #include "io/recordparser.h"
@@ -31,7 +31,7 @@ double cpuSeconds()
 enum class Mode { ReadBytes, Utf8, ReadStrings, Strings };
 
 // Returns CPU seconds; *rows counts good rows.
-double runOnce(const QString &path, Mode mode, qint64 *rows)
+double runOnce(const QString &path, Mode mode, ContentHashText hashText, qint64 *rows)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
@@ -45,7 +45,7 @@ double runOnce(const QString &path, Mode mode, qint64 *rows)
     const int columns = static_cast<int>(header.fields.size());
     reader.setExpectedFields(columns);
     const ColumnMapping mapping = ColumnMapping::suggest(header.fields);
-    Utf8RecordParser fast(columns, mapping, {});
+    Utf8RecordParser fast(columns, mapping, {}, hashText);
     ParsedRow out;
     CsvByteRow bytes;
     CsvRow row;
@@ -63,7 +63,7 @@ double runOnce(const QString &path, Mode mode, qint64 *rows)
             out = ParsedRow{};
             if (!parseRecord(row.fields, row.line, columns, mapping, {}, out.record, out.extras)) {
                 encodeRecord(out.record, out.extras, out.text);
-                out.contentHash = recordContentHash(out.record);
+                out.contentHash = recordContentHash(out.record, hashText);
                 ++*rows;
             }
         }
@@ -77,10 +77,22 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() < 2) {
-        std::fprintf(stderr, "usage: bench_parse FILE.csv [--runs N]\n");
+        std::fprintf(stderr, "usage: bench_parse FILE.csv [--runs N] [--hash utf-8|utf-16]\n");
         return 2;
     }
-    const int runs = args.size() > 3 && args[2] == QLatin1String("--runs") ? args[3].toInt() : 3;
+    int runs = 3;
+    ContentHashText hashText = ContentHashText::Utf8;
+    for (qsizetype k = 2; k + 1 < args.size(); k += 2) {
+        if (args[k] == QLatin1String("--runs")) {
+            runs = args[k + 1].toInt();
+        } else if (const auto text = contentHashTextFromKey(args[k + 1].toUtf8());
+                   args[k] == QLatin1String("--hash") && text) {
+            hashText = *text;
+        } else {
+            std::fprintf(stderr, "bench_parse: unknown option %s\n", qPrintable(args[k]));
+            return 2;
+        }
+    }
     const std::pair<Mode, const char *> modes[] = {{Mode::ReadBytes, "read_bytes"},
                                                    {Mode::Utf8, "utf8_parse"},
                                                    {Mode::ReadStrings, "read_strings"},
@@ -89,7 +101,7 @@ int main(int argc, char **argv)
         std::vector<double> times;
         qint64 rows = 0;
         for (int r = 0; r < runs; ++r)
-            times.push_back(runOnce(args[1], mode, &rows));
+            times.push_back(runOnce(args[1], mode, hashText, &rows));
         std::sort(times.begin(), times.end());
         std::printf("%-14s rows %lld  cpu s: median %.3f  min %.3f  max %.3f\n", name,
                     static_cast<long long>(rows), times[times.size() / 2], times.front(),

@@ -180,5 +180,5 @@ TEST(Import, ContentHashIsSha256OfTheUtf16FieldTextsWithIsoDates)
                                         text.size() * 2));
         expected.addData(QByteArrayView("\x1f\x00", 2));
     }
-    EXPECT_EQ(recordContentHash(record), expected.result());
+    EXPECT_EQ(recordContentHash(record, ContentHashText::Utf16), expected.result());
 }

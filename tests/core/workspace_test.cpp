@@ -9,6 +9,9 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 
+#include <span>
+#include <tuple>
+
 #include <gtest/gtest.h>
 
 using namespace metroeval::core;
@@ -203,7 +206,7 @@ TEST(Workspace, ABulkLoadTrustingItsCallerStillRefusesARepeatedContent)
     // WHEN the caller passes the same content twice all the same, in one run of rows
     EncodedRecord text;
     encodeRecord(r, {}, text);
-    const QByteArray hash = recordContentHash(r);
+    const QByteArray hash = recordContentHash(r, ContentHashText::Utf8);
     const std::vector<RecordRow> rows{{&r, &text, &hash}, {&r, &text, &hash}};
     std::vector<RecordWriter::Outcome> outcomes;
     ASSERT_TRUE(writer.insertRecords(batchId, rows, outcomes));
@@ -233,7 +236,7 @@ TEST(Workspace, ARunOfRecordsWrittenAtOnceFindsEachCertificatesVersionAmongEarli
         records[k].text(Field::VerificationDate) = records[k].verificationDate.toString(Qt::ISODate);
         records[k].sourceLine = qint64(k) + 2;
         encodeRecord(records[k], {}, texts[k]);
-        hashes[k] = recordContentHash(records[k]);
+        hashes[k] = recordContentHash(records[k], ContentHashText::Utf8);
         rows.push_back({&records[k], &texts[k], &hashes[k]});
     }
     // WHEN a bulk load writes them in one statement, with no version tracking, so that each
@@ -258,4 +261,138 @@ TEST(Workspace, ARunOfRecordsWrittenAtOnceFindsEachCertificatesVersionAmongEarli
                                  q.value(3).toString()}
                          .join(u' '));
     EXPECT_EQ(table, (QStringList{u"1 1 3 2"_s, u"2 1 - 3"_s, u"3 2 4 4"_s, u"4 3 - 5"_s}));
+}
+
+namespace {
+/// Certificates A, B, A, A as records of one run, each with the version its caller decided.
+struct DecidedRun
+{
+    std::array<QString, 4> certificates{u"A"_s, u"B"_s, u"A"_s, u"A"_s};
+    std::array<VerificationRecord, 4> records;
+    std::array<EncodedRecord, 4> texts;
+    std::array<QByteArray, 4> hashes;
+    std::vector<RecordRow> rows;
+
+    DecidedRun()
+    {
+        for (std::size_t k = 0; k < records.size(); ++k) {
+            records[k].text(Field::CertificateNo) = certificates[k];
+            records[k].verificationDate = QDate(2023, 5, int(k) + 1);
+            records[k].sourceLine = qint64(k) + 2;
+            encodeRecord(records[k], {}, texts[k]);
+            hashes[k] = recordContentHash(records[k], ContentHashText::Utf8);
+            rows.push_back({&records[k], &texts[k], &hashes[k]});
+        }
+        // version, supersedes (ordinal in the load)
+        const std::array<std::pair<qint64, qint64>, 4> decided{{{1, -1}, {1, -1}, {2, 0}, {3, 2}}};
+        for (std::size_t k = 0; k < rows.size(); ++k)
+            std::tie(rows[k].version, rows[k].supersedes) = decided[k];
+    }
+};
+
+QStringList versionTable(Workspace &ws)
+{
+    QSqlQuery q(u"SELECT id, certificate_no, version, superseded_by FROM record ORDER BY id"_s,
+                ws.database());
+    QStringList table;
+    while (q.next())
+        table.append(QStringList{q.value(0).toString(), q.value(1).toString(),
+                                 q.value(2).toString(),
+                                 q.value(3).isNull() ? u"-"_s : q.value(3).toString()}
+                         .join(u' '));
+    return table;
+}
+} // namespace
+
+TEST(Workspace, ABulkLoadTakesTheVersionsItsCallerDecided)
+{
+    QTemporaryDir dir;
+    CoreError error;
+    auto ws = Workspace::open(dir.filePath(u"decided.metroeval"_s), &error);
+    ASSERT_TRUE(ws);
+    // GIVEN A, B, A, A with versions decided by the caller, in two runs (the chain crosses them)
+    DecidedRun run;
+    RecordWriter writer(ws->database());
+    const qint64 batchId = beginBulkLoadWithABatch(*ws, writer);
+    ASSERT_GT(batchId, 0) << writer.lastError().toStdString();
+    // WHEN the bulk load writes them
+    std::vector<RecordWriter::Outcome> first;
+    std::vector<RecordWriter::Outcome> second;
+    const std::span<const RecordRow> rows(run.rows);
+    ASSERT_TRUE(writer.insertRecords(batchId, rows.first(3), first))
+        << writer.lastError().toStdString();
+    ASSERT_TRUE(writer.insertRecords(batchId, rows.subspan(3), second))
+        << writer.lastError().toStdString();
+    ASSERT_TRUE(writer.endBulkLoad());
+    writer.finish();
+    ASSERT_TRUE(ws->database().commit());
+    // THEN the outcomes and the table are those the writer makes itself
+    using O = RecordWriter::Outcome;
+    EXPECT_EQ(first, (std::vector<O>{O::Inserted, O::Inserted, O::NewVersion}));
+    EXPECT_EQ(second, (std::vector<O>{O::NewVersion}));
+    EXPECT_EQ(versionTable(*ws),
+              (QStringList{u"1 A 1 3"_s, u"2 B 1 -"_s, u"3 A 2 4"_s, u"4 A 3 -"_s}));
+}
+
+TEST(Workspace, ABulkLoadRefusesCallerVersionsThatDoNotHold)
+{
+    // GIVEN decisions that are wrong in each way the writer can see
+    struct Case
+    {
+        const char *what;
+        std::size_t row;
+        qint64 version;
+        qint64 supersedes;
+    };
+    const Case cases[] = {
+        {"supersedes a record of another certificate", 2, 2, 1},
+        {"supersedes a record that is superseded already", 3, 2, 0},
+        {"skips a version", 3, 4, 2},
+        {"supersedes a record not yet written", 2, 2, 3},
+        {"a later version superseding nothing", 2, 2, -1},
+    };
+    for (const Case &c : cases) {
+        QTemporaryDir dir;
+        CoreError error;
+        auto ws = Workspace::open(dir.filePath(u"wrong.metroeval"_s), &error);
+        ASSERT_TRUE(ws);
+        DecidedRun run;
+        run.rows[c.row].version = c.version;
+        run.rows[c.row].supersedes = c.supersedes;
+        RecordWriter writer(ws->database());
+        const qint64 batchId = beginBulkLoadWithABatch(*ws, writer);
+        ASSERT_GT(batchId, 0) << writer.lastError().toStdString();
+        // WHEN the load writes them THEN it fails, saying why
+        std::vector<RecordWriter::Outcome> outcomes;
+        EXPECT_FALSE(writer.insertRecords(batchId, run.rows, outcomes)) << c.what;
+        EXPECT_TRUE(writer.lastError().contains(u"certificate versions"_s))
+            << c.what << ": " << writer.lastError().toStdString();
+        writer.finish();
+        ws->database().rollback();
+    }
+}
+
+TEST(Workspace, ABulkLoadRefusesVersionsDecidedPartlyByTheCallerAndPartlyByTheWriter)
+{
+    for (const bool callerFirst : {true, false}) {
+        QTemporaryDir dir;
+        CoreError error;
+        auto ws = Workspace::open(dir.filePath(u"mixed.metroeval"_s), &error);
+        ASSERT_TRUE(ws);
+        // GIVEN a run in which one record leaves its version to the writer
+        DecidedRun run;
+        const std::size_t left = callerFirst ? 3 : 0;
+        run.rows[left].version = 0;
+        run.rows[left].supersedes = -1;
+        RecordWriter writer(ws->database());
+        const qint64 batchId = beginBulkLoadWithABatch(*ws, writer);
+        ASSERT_GT(batchId, 0) << writer.lastError().toStdString();
+        // WHEN it is written THEN the load fails instead of mixing the two
+        std::vector<RecordWriter::Outcome> outcomes;
+        EXPECT_FALSE(writer.insertRecords(batchId, run.rows, outcomes)) << callerFirst;
+        EXPECT_TRUE(writer.lastError().contains(u"certificate versions"_s))
+            << writer.lastError().toStdString();
+        writer.finish();
+        ws->database().rollback();
+    }
 }

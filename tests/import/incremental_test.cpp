@@ -374,9 +374,11 @@ TEST(ImportIncremental, AVersionFiveWorkspaceGetsItsIdentityTableAndKeepsVersion
     QTemporaryDir dir;
     const QString path = dir.filePath(u"w.metroeval"_s);
     // GIVEN a workspace as schema 5 left it (the unique content index and the certificate
-    // index, no identity table), holding certificates A and B
+    // index, no identity table, UTF-16 content hashes), holding certificates A and B
     {
-        auto ws = freshWorkspace(dir);
+        CoreError error;
+        auto ws = Workspace::openAtVersion(path, 7, &error);
+        ASSERT_TRUE(ws);
         ASSERT_TRUE(importInto(*ws, write(dir, u"a.csv"_s,
                                           kHeader + "A,压力表,2023-05-01,合格,甲\n"
                                                     "B,压力表,2023-05-01,合格,甲\n")));
@@ -420,4 +422,132 @@ TEST(ImportIncremental, AVersionFiveWorkspaceGetsItsIdentityTableAndKeepsVersion
         rows << q.value(0).toString() + u'/' + q.value(1).toString() + u'/'
                     + q.value(2).toString();
     EXPECT_EQ(rows, (QStringList{u"A/1/0"_s, u"A/2/1"_s, u"B/1/1"_s, u"C/1/1"_s}));
+}
+
+namespace {
+QString metaValue(Workspace &ws, const QString &key)
+{
+    QSqlQuery q(ws.database());
+    q.prepare(u"SELECT value FROM meta WHERE key = ?"_s);
+    q.addBindValue(key);
+    return q.exec() && q.next() ? q.value(0).toString() : QString();
+}
+
+// The stored content hash of the current record of \a certificate.
+QByteArray storedHash(Workspace &ws, const QString &certificate)
+{
+    QSqlQuery q(ws.database());
+    q.prepare(u"SELECT content_hash FROM current_record WHERE certificate_no = ?"_s);
+    q.addBindValue(certificate);
+    return q.exec() && q.next() ? q.value(0).toByteArray() : QByteArray();
+}
+
+VerificationRecord recordOf(const QString &certificate, const QDate &day, const QString &maker)
+{
+    VerificationRecord r;
+    r.text(Field::CertificateNo) = certificate;
+    r.text(Field::Category) = u"压力表"_s;
+    r.text(Field::VerificationDate) = day.toString(Qt::ISODate);
+    r.verificationDate = day;
+    r.text(Field::Conclusion) = u"合格"_s;
+    r.text(Field::Manufacturer) = maker;
+    return r;
+}
+} // namespace
+
+TEST(ImportIncremental, AWorkspaceWithRecordsBeforeSchemaEightKeepsItsUtf16ContentHashes)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"old.metroeval"_s);
+    const QString first = write(dir, u"a.csv"_s,
+                                kHeader
+                                    + "A,压力表,2023-05-01,合格,甲\n"
+                                      "B,压力表,2023-05-02,合格,乙\n");
+    // GIVEN a workspace of schema 7 holding records, hashed as every build before schema 8 did
+    {
+        CoreError error;
+        auto ws = Workspace::openAtVersion(path, 7, &error);
+        ASSERT_TRUE(ws);
+        ASSERT_TRUE(importInto(*ws, first));
+        EXPECT_EQ(storedHash(*ws, u"A"_s),
+                  recordContentHash(recordOf(u"A"_s, QDate(2023, 5, 1), u"甲"_s),
+                                    ContentHashText::Utf16));
+    }
+    // WHEN the current build opens it
+    CoreError error;
+    auto ws = Workspace::open(path, &error);
+    ASSERT_TRUE(ws);
+    // THEN it records that its content hashes are of UTF-16 text, and none is rewritten
+    EXPECT_EQ(metaValue(*ws, u"content_hash_text"_s), u"utf-16"_s);
+    EXPECT_EQ(contentHashText(ws->database()), ContentHashText::Utf16);
+    const QByteArray a = storedHash(*ws, u"A"_s);
+    EXPECT_EQ(
+        a, recordContentHash(recordOf(u"A"_s, QDate(2023, 5, 1), u"甲"_s), ContentHashText::Utf16));
+    // AND WHEN the same events come again, one spelled 2023/5/2, with a new certificate C
+    const auto s = importInto(*ws, write(dir, u"b.csv"_s,
+                                         kHeader
+                                             + "A,压力表,2023-05-01,合格,甲\n"
+                                               "B,压力表,2023/5/2,合格,乙\n"
+                                               "C,压力表,2023-05-03,合格,丙\n"));
+    // THEN A and B are recognised as duplicates, and C is hashed as A and B were
+    ASSERT_TRUE(s);
+    EXPECT_EQ(s->duplicates, 2);
+    EXPECT_EQ(s->imported, 1);
+    EXPECT_EQ(
+        storedHash(*ws, u"C"_s),
+        recordContentHash(recordOf(u"C"_s, QDate(2023, 5, 3), u"丙"_s), ContentHashText::Utf16));
+    EXPECT_EQ(storedHash(*ws, u"A"_s), a);
+}
+
+TEST(ImportIncremental, NewAndEmptyWorkspacesHashUtf8Text)
+{
+    QTemporaryDir dir;
+    // GIVEN a new workspace, and one of schema 7 that never held a record
+    {
+        CoreError error;
+        ASSERT_TRUE(Workspace::openAtVersion(dir.filePath(u"empty.metroeval"_s), 7, &error));
+    }
+    CoreError error;
+    auto empty = Workspace::open(dir.filePath(u"empty.metroeval"_s), &error);
+    ASSERT_TRUE(empty);
+    auto fresh = freshWorkspace(dir);
+    ASSERT_TRUE(fresh);
+    const QString file = write(dir, u"a.csv"_s,
+                               kHeader
+                                   + "A,压力表,2023/5/1,合格,甲厂\n"
+                                     "A,压力表,2023-05-01,合格,甲厂\n");
+    for (Workspace *ws : {empty.get(), fresh.get()}) {
+        // THEN both hash UTF-8
+        EXPECT_EQ(metaValue(*ws, u"content_hash_text"_s), u"utf-8"_s);
+        EXPECT_EQ(contentHashText(ws->database()), ContentHashText::Utf8);
+        // AND WHEN a file is imported the stored hash is the UTF-8 one, dates in ISO form,
+        // so the second spelling of the same event is a duplicate
+        const auto s = importInto(*ws, file);
+        ASSERT_TRUE(s);
+        EXPECT_EQ(s->imported, 1);
+        EXPECT_EQ(s->duplicates, 1);
+        EXPECT_EQ(storedHash(*ws, u"A"_s),
+                  recordContentHash(recordOf(u"A"_s, QDate(2023, 5, 1), u"甲厂"_s),
+                                    ContentHashText::Utf8));
+    }
+}
+
+TEST(ImportIncremental, AnUnknownContentHashTextFailsTheImportAndChangesNothing)
+{
+    QTemporaryDir dir;
+    auto ws = freshWorkspace(dir);
+    ASSERT_TRUE(ws);
+    // GIVEN a workspace whose content-hash definition this build does not know
+    QSqlQuery q(ws->database());
+    ASSERT_TRUE(q.exec(u"UPDATE meta SET value = 'utf-32' WHERE key = 'content_hash_text'"_s));
+    // WHEN a file is imported
+    CoreError error;
+    const auto s = importInto(
+        *ws, write(dir, u"a.csv"_s, kHeader + "A,压力表,2023-05-01,合格,甲\n"), {}, &error);
+    // THEN the import fails with a reason, and nothing is written
+    EXPECT_FALSE(s);
+    EXPECT_EQ(error.code, ErrorCode::DatabaseError);
+    EXPECT_TRUE(error.detail.contains(u"content_hash_text"_s)) << qPrintable(error.detail);
+    EXPECT_EQ(countRecords(ws->database()), 0);
+    EXPECT_TRUE(listBatches(ws->database()).isEmpty());
 }

@@ -5,7 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <cstring>
+#include <vector>
 
 #include <QString>
 
@@ -92,4 +94,22 @@ TEST(FlatHash, ReservingRoomKeepsWhatTheTablesHold)
     const int other = 3001;
     std::memcpy(bytes, &other, sizeof other);
     EXPECT_FALSE(set.contains(DigestSet::fromBytes(bytes)));
+}
+
+TEST(FlatHash, LargeTablesComeOnHugePageBoundariesAndSmallOnesAsUsual)
+{
+    // GIVEN a table of 4 MiB and one of 4 KiB through the look-up tables' allocator
+    std::vector<std::uint64_t, LargeTableAllocator<std::uint64_t>> large(std::size_t(1) << 19);
+    std::vector<std::uint64_t, LargeTableAllocator<std::uint64_t>> small(512);
+    // THEN both hold what is written to them, every slot
+    for (std::size_t k = 0; k < large.size(); ++k)
+        large[k] = k * 3;
+    for (std::size_t k = 0; k < small.size(); ++k)
+        small[k] = k;
+    EXPECT_EQ(large.back(), (large.size() - 1) * 3);
+    EXPECT_EQ(small.back(), small.size() - 1);
+#ifdef __linux__
+    // AND on Linux the large one starts on a 2 MiB boundary, where a huge page can back it
+    EXPECT_EQ(reinterpret_cast<std::uintptr_t>(large.data()) % (std::uintptr_t(2) << 20), 0u);
+#endif
 }

@@ -17,6 +17,7 @@
 #include "storage/recordstore.h"
 
 #include <QBuffer>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QStringDecoder>
@@ -66,7 +67,9 @@ Agreement checkAgreement(QByteArray bytes, const QByteArray &encoding = {})
     const int columns = static_cast<int>(header.fields.size());
     reader.setExpectedFields(columns);
     const ColumnMapping mapping = ColumnMapping::suggest(header.fields);
-    Utf8RecordParser fast(columns, mapping, {});
+    // One parser per content-hash definition; both must give recordContentHash()'s digest.
+    Utf8RecordParser fast(columns, mapping, {}, ContentHashText::Utf8);
+    Utf8RecordParser fast16(columns, mapping, {}, ContentHashText::Utf16);
     CsvByteRow row;
     while (reader.nextBytes(row, issue)) {
         ++result.rows;
@@ -115,7 +118,14 @@ Agreement checkAgreement(QByteArray bytes, const QByteArray &encoding = {})
         encodeRecord(record, extras, expected);
         EXPECT_EQ(out.text.text, expected.text) << qPrintable(where);
         EXPECT_EQ(out.text.bounds, expected.bounds) << qPrintable(where);
-        EXPECT_EQ(out.contentHash, recordContentHash(record)) << qPrintable(where);
+        EXPECT_EQ(out.contentHash, recordContentHash(record, ContentHashText::Utf8))
+            << qPrintable(where);
+        ParsedRow out16;
+        EXPECT_TRUE(fast16.parse(row.fields, row.line, reader.hasSurrogates(), out16))
+            << qPrintable(where);
+        EXPECT_EQ(out16.contentHash, recordContentHash(record, ContentHashText::Utf16))
+            << qPrintable(where);
+        EXPECT_NE(out16.contentHash, out.contentHash) << qPrintable(where);
     }
     return result;
 }
@@ -213,11 +223,20 @@ TEST(Utf8Parser, AgreesOnSpacesQuotesUnitsFlagsAndConclusions)
 
 TEST(Utf8Parser, ContentHashFromUtf8EqualsRecordContentHash)
 {
-    // GIVEN many random records: ASCII, Chinese, characters beyond the BMP, empty and padded
-    // texts, dates typed or not
-    const QStringList pool{u""_s, u"C-001"_s, u"压力表"_s, u"  甲 厂 "_s, u"𠀀😀x"_s,
-                           u"2023/5/1"_s, u"2023-13-45"_s, u"±0.016MPa"_s, u"\u3000"_s,
-                           u"a\"b,c"_s};
+    // GIVEN many random records: ASCII, Chinese, characters beyond the BMP, a lone surrogate (a
+    // broken UTF-16 file's, which the reader keeps in WTF-8), empty and padded texts, dates
+    // typed or not
+    const QStringList pool{u""_s,
+                           u"C-001"_s,
+                           u"压力表"_s,
+                           u"  甲 厂 "_s,
+                           u"𠀀😀x"_s,
+                           u"2023/5/1"_s,
+                           u"2023-13-45"_s,
+                           u"±0.016MPa"_s,
+                           u"\u3000"_s,
+                           u"a\"b,c"_s,
+                           QString(QChar(char16_t(0xDC01))) + u"表"_s};
     std::mt19937 rng(11);
     std::uniform_int_distribution<qsizetype> pick(0, pool.size() - 1);
     for (int n = 0; n < 2000; ++n) {
@@ -228,20 +247,70 @@ TEST(Utf8Parser, ContentHashFromUtf8EqualsRecordContentHash)
             record.verificationDate = QDate(1900 + int(rng() % 300), 1 + int(rng() % 12), 1);
         if (rng() % 3 == 0)
             record.dueDate = QDate(2020, 2, 29);
-        // WHEN the message is built from the UTF-8 texts, dates in ISO form
-        ContentHashMessage message;
-        for (const FieldInfo &info : allFields()) {
-            const QDate date = info.field == Field::VerificationDate ? record.verificationDate
-                               : info.field == Field::DueDate        ? record.dueDate
-                                                                     : QDate();
-            if (date.isValid())
-                message.addText(date.toString(Qt::ISODate));
-            else
-                message.addText(QByteArrayView(record.text(info.field).toUtf8()));
+        for (const ContentHashText hashText : {ContentHashText::Utf16, ContentHashText::Utf8}) {
+            // WHEN the message is built from the UTF-8 texts, dates in ISO form
+            ContentHashMessage message(hashText);
+            for (const FieldInfo &info : allFields()) {
+                const QDate date = info.field == Field::VerificationDate ? record.verificationDate
+                                   : info.field == Field::DueDate        ? record.dueDate
+                                                                         : QDate();
+                bool surrogate = false;
+                if (date.isValid())
+                    message.addText(date.toString(Qt::ISODate));
+                else
+                    message.addText(
+                        QByteArrayView(utf8::fromUtf16(record.text(info.field), &surrogate)));
+            }
+            // THEN the digest is the record's identity under either definition
+            ASSERT_EQ(message.digest(), recordContentHash(record, hashText))
+                << n << " " << contentHashTextKey(hashText).data();
         }
-        // THEN the digest is the record's identity
-        ASSERT_EQ(message.digest(), recordContentHash(record)) << n;
     }
+}
+
+TEST(Utf8Parser, Utf8ContentHashIsSha256OfTheUtf8FieldTextsWithIsoDates)
+{
+    // GIVEN a record with a typed verification date spelled 2023/5/2, Chinese text and a lone
+    // surrogate
+    VerificationRecord record;
+    record.text(Field::CertificateNo) = u"C1"_s;
+    record.text(Field::Manufacturer) = u"甲厂"_s;
+    record.text(Field::Model) = QString(QChar(char16_t(0xD800)));
+    record.text(Field::VerificationDate) = u"2023/5/2"_s;
+    record.verificationDate = QDate(2023, 5, 2);
+    // WHEN it is hashed the UTF-8 way
+    // THEN it is the documented identity (docs/import.md): SHA-256 over each field's UTF-8 text
+    // followed by 0x1F, the date in ISO form, a lone surrogate as its WTF-8 bytes ED A0 80;
+    // computed here with QCryptographicHash from literal bytes
+    QCryptographicHash expected(QCryptographicHash::Sha256);
+    for (const FieldInfo &info : allFields()) {
+        QByteArray text = record.text(info.field).toUtf8();
+        if (info.field == Field::VerificationDate)
+            text = "2023-05-02";
+        else if (info.field == Field::Model)
+            text = "\xED\xA0\x80";
+        else if (info.field == Field::Manufacturer)
+            text = "\xE7\x94\xB2\xE5\x8E\x82";
+        expected.addData(text);
+        expected.addData(QByteArrayView("\x1f", 1));
+    }
+    EXPECT_EQ(recordContentHash(record, ContentHashText::Utf8), expected.result());
+    // AND a lone surrogate is not confused with the replacement character QString::toUtf8()
+    // would make of it
+    VerificationRecord replaced = record;
+    replaced.text(Field::Model) = QString(QChar(QChar::ReplacementCharacter));
+    EXPECT_NE(recordContentHash(replaced, ContentHashText::Utf8),
+              recordContentHash(record, ContentHashText::Utf8));
+}
+
+TEST(Utf8Parser, ContentHashTextKeysRoundTrip)
+{
+    for (const ContentHashText text : {ContentHashText::Utf16, ContentHashText::Utf8})
+        EXPECT_EQ(contentHashTextFromKey(contentHashTextKey(text)), text);
+    EXPECT_EQ(contentHashTextKey(ContentHashText::Utf8), QByteArrayView("utf-8"));
+    EXPECT_EQ(contentHashTextKey(ContentHashText::Utf16), QByteArrayView("utf-16"));
+    EXPECT_FALSE(contentHashTextFromKey("utf-32"));
+    EXPECT_FALSE(contentHashTextFromKey(""));
 }
 
 TEST(Utf8Text, TrimmedMatchesQStringTrimmedForEveryBmpCharacter)

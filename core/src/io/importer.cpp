@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/importer.h"
 
+#include "io/certificateversions.h"
 #include "io/columnmapping.h"
 #include "io/recordparser.h"
 #include "io/rowpipeline.h"
@@ -119,12 +120,17 @@ QString sha256Of(const QString &path)
 class RowParser
 {
 public:
+    /// With \a decideVersions (a load into an empty workspace), each record's certificate
+    /// version is decided here too.
     RowParser(TableSource &source, int headerColumns, const ColumnMapping &mapping,
-              RowQueue &queue, std::atomic<qint64> &progress, std::atomic<qint64> &estimatedRows)
+              ContentHashText hashText, bool decideVersions, RowQueue &queue,
+              std::atomic<qint64> &progress, std::atomic<qint64> &estimatedRows)
         : m_source(source)
         , m_headerColumns(headerColumns)
         , m_mapping(mapping)
         , m_context{source.dateSystem()}
+        , m_hashText(hashText)
+        , m_decideVersions(decideVersions)
         , m_queue(queue)
         , m_progress(progress)
         , m_estimatedRows(estimatedRows)
@@ -189,6 +195,8 @@ private:
         const qint64 rows = std::min<qint64>(
             kMaxReserved, qint64(double(m_source.total()) * double(m_used) / double(m_sampleBytes)));
         m_seen.reserve(std::size_t(rows));
+        if (m_decideVersions)
+            m_versions.reserve(std::size_t(rows));
         m_estimatedRows.store(rows, std::memory_order_relaxed);
     }
 
@@ -196,7 +204,9 @@ private:
     // of every good row so far. Repeats of records already in the workspace are left to the
     // writer (record_identity). A chunk at a time, with the slot of a row a few rows ahead
     // fetched into the cache meanwhile: the set spans tens of megabytes, and each look-up is a
-    // cache miss (parse CPU 1.94-2.10 s -> 1.82-1.91 s on 1M records).
+    // cache miss (parse CPU 1.94-2.10 s -> 1.82-1.91 s on 1M records). In a load into an empty
+    // workspace every other good row is written, in this order, so its certificate version is
+    // decided here as well, the same way.
     void markRepeats()
     {
         constexpr std::size_t kAhead = 8;
@@ -207,12 +217,32 @@ private:
             d = DigestSet::fromBytes(row.contentHash.constData());
             return true;
         };
+        auto certificateOf = [this](std::size_t k) {
+            return m_chunk[k].text.column(static_cast<int>(Field::CertificateNo));
+        };
+        if (m_decideVersions) {
+            m_certificateKeys.resize(m_chunk.size());
+            for (std::size_t k = 0; k < m_chunk.size(); ++k)
+                m_certificateKeys[k]
+                    = m_chunk[k].quarantined ? 0 : m_versions.keyOf(certificateOf(k));
+        }
         DigestSet::Digest d;
         for (std::size_t k = 0; k < m_chunk.size(); ++k) {
-            if (k + kAhead < m_chunk.size() && digestOf(k + kAhead, d))
+            if (k + kAhead < m_chunk.size() && digestOf(k + kAhead, d)) {
                 m_seen.prefetch(d);
+                if (m_decideVersions)
+                    m_versions.prefetch(m_certificateKeys[k + kAhead]);
+            }
             ParsedRow &row = m_chunk[k];
             row.repeat = digestOf(k, d) && !m_seen.insert(d);
+            row.version = 0;
+            row.supersedes = -1;
+            if (m_decideVersions && !row.quarantined && !row.repeat) {
+                const CertificateVersions::Placement placed
+                    = m_versions.place(certificateOf(k), m_certificateKeys[k]);
+                row.version = placed.version;
+                row.supersedes = placed.supersedes;
+            }
         }
     }
 
@@ -231,7 +261,7 @@ private:
             out.fields = std::move(fields);
         } else {
             encodeRecord(out.record, out.extras, out.text);
-            out.contentHash = recordContentHash(out.record);
+            out.contentHash = recordContentHash(out.record, m_hashText);
         }
     }
 
@@ -251,7 +281,7 @@ private:
     // the reference path, which says why.
     void readUtf8(CsvReader &csv)
     {
-        Utf8RecordParser fast(m_headerColumns, m_mapping, m_context);
+        Utf8RecordParser fast(m_headerColumns, m_mapping, m_context, m_hashText);
         CsvByteRow row;
         std::optional<RowIssue> issue;
         bool first = true;
@@ -280,6 +310,8 @@ private:
     const int m_headerColumns;
     const ColumnMapping &m_mapping;
     const ParseContext m_context;
+    const ContentHashText m_hashText;
+    const bool m_decideVersions;
     RowQueue &m_queue;
     std::atomic<qint64> &m_progress;
     std::atomic<qint64> &m_estimatedRows;
@@ -287,6 +319,8 @@ private:
     RowQueue::Chunk m_chunk;
     std::size_t m_used = 0; ///< rows of m_chunk filled so far
     DigestSet m_seen;       ///< content hashes of the good rows read
+    CertificateVersions m_versions; ///< with m_decideVersions: the records passed on so far
+    std::vector<std::uint64_t> m_certificateKeys; ///< of the chunk's rows, for m_versions
 };
 
 // Asks the kernel to start writing the file's dirty pages to disk now, without waiting for
@@ -346,7 +380,7 @@ private:
         return std::nullopt;
     }
     bool resolveMapping(const QStringList &header, ColumnMapping &mapping);
-    bool writeRows(TableSource &source, int headerColumns, const ColumnMapping &mapping);
+    bool writeRows(TableSource &source, int headerColumns, const ColumnMapping &mapping, bool bulk);
     bool writeChunk(RowQueue::Chunk &chunk);
 
     Workspace &m_ws;
@@ -382,7 +416,8 @@ bool ImportRun::writeChunk(RowQueue::Chunk &chunk)
             continue;
         }
         // Typed, encoded and hashed on the parsing thread: the writer only writes.
-        m_records.push_back({&row.record, &row.text, &row.contentHash});
+        m_records.push_back(
+            {&row.record, &row.text, &row.contentHash, row.version, row.supersedes});
         m_recordRows.push_back(&row);
     }
     if (!m_writer.insertRecords(m_batch.id, m_records, m_outcomes))
@@ -411,7 +446,8 @@ bool ImportRun::writeChunk(RowQueue::Chunk &chunk)
     return true;
 }
 
-bool ImportRun::writeRows(TableSource &source, int headerColumns, const ColumnMapping &mapping)
+bool ImportRun::writeRows(TableSource &source, int headerColumns, const ColumnMapping &mapping,
+                          bool bulk)
 {
     RowQueue queue(kChunksInFlight);
     std::atomic<qint64> progress{0};
@@ -419,7 +455,9 @@ bool ImportRun::writeRows(TableSource &source, int headerColumns, const ColumnMa
     const double cpuStart = threadCpuMs();
     std::thread parser([&] {
         const double start = threadCpuMs();
-        RowParser(source, headerColumns, mapping, queue, progress, estimatedRows).run();
+        RowParser(source, headerColumns, mapping, m_writer.contentHashText(), bulk, queue, progress,
+                  estimatedRows)
+            .run();
         m_summary.timings.parseCpu = threadCpuMs() - start;
     });
     bool ok = true;
@@ -543,8 +581,11 @@ std::optional<ImportSummary> ImportRun::run(const QString &filePath)
     if (!db.transaction())
         return fail(ErrorCode::DatabaseError, u"begin transaction"_s);
     bool bulk = false;
+    // In a bulk load the parsing thread decides the certificate versions; otherwise the writer
+    // places each record among those in the workspace.
     bool ok = (!m_options.allowBulkLoad || m_writer.beginBulkLoad(&bulk)) && m_writer.prepare()
-              && m_writer.trackVersions() && (m_batch.id = m_writer.insertBatch(m_batch)) > 0;
+              && (bulk || m_writer.trackVersions())
+              && (m_batch.id = m_writer.insertBatch(m_batch)) > 0;
     // The file's hash is provenance only. In a bulk load it is computed after the rows, beside
     // the sorted write of the record identities, which keeps one core busy (during the rows both
     // are); otherwise beside the rows.
@@ -554,7 +595,7 @@ std::optional<ImportSummary> ImportRun::run(const QString &filePath)
         fileHash = hashFile();
     QElapsedTimer phase;
     phase.start();
-    ok = ok && writeRows(*source, static_cast<int>(header.fields.size()), mapping);
+    ok = ok && writeRows(*source, static_cast<int>(header.fields.size()), mapping, bulk);
     m_summary.timings.rows = static_cast<double>(phase.nsecsElapsed()) * 1e-6;
     const bool broken = ok && source->failed();
     // The rows reach the disk while the identities are written (the call can block for a while

@@ -114,8 +114,8 @@ std::optional<ReimportResult> reimportQuarantinedRow(Workspace &workspace, qint6
         RecordWriter writer(db);
         if (!writer.prepare())
             return fail(ErrorCode::DatabaseError, writer.lastError());
-        switch (writer.insertRecord(batchId, record, extras, recordContentHash(record),
-                                    &result.recordId)) {
+        const QByteArray hash = recordContentHash(record, writer.contentHashText());
+        switch (writer.insertRecord(batchId, record, extras, hash, &result.recordId)) {
         case RecordWriter::Outcome::Failed:
             return fail(ErrorCode::DatabaseError, writer.lastError());
         case RecordWriter::Outcome::Duplicate:

@@ -29,6 +29,10 @@ struct ParsedRow
     EncodedRecord text; ///< the text columns in UTF-8, ready to bind
     QByteArray contentHash; ///< recordContentHash() of the record
     bool repeat = false;    ///< same content as an earlier row of this import: a duplicate
+    /// In a load into an empty workspace, the certificate version decided on the parsing thread
+    /// (CertificateVersions; RecordRow::version, supersedes); 0 otherwise.
+    qint64 version = 0;
+    qint64 supersedes = -1;
     RowIssue issue;
     QStringList fields;
     /// record.raw, extras.failedItems or fields may hold text: reset the row before typing

@@ -169,11 +169,12 @@ struct Utf8RecordParser::Caches
 };
 
 Utf8RecordParser::Utf8RecordParser(int headerColumns, const ColumnMapping &mapping,
-                                   const ParseContext &context)
+                                   const ParseContext &context, ContentHashText hashText)
     : m_headerColumns(headerColumns)
     , m_mapping(mapping)
     , m_context(context)
     , m_caches(std::make_unique<Caches>())
+    , m_message(hashText)
 {}
 
 Utf8RecordParser::~Utf8RecordParser() = default;

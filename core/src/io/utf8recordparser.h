@@ -24,7 +24,9 @@ namespace metroeval::core {
 class Utf8RecordParser
 {
 public:
-    Utf8RecordParser(int headerColumns, const ColumnMapping &mapping, const ParseContext &context);
+    /// Content hashes follow \a hashText (the workspace's definition).
+    Utf8RecordParser(int headerColumns, const ColumnMapping &mapping, const ParseContext &context,
+                     ContentHashText hashText);
     ~Utf8RecordParser();
     Utf8RecordParser(const Utf8RecordParser &) = delete;
     Utf8RecordParser &operator=(const Utf8RecordParser &) = delete;

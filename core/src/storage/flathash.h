@@ -6,6 +6,8 @@
 #include <cstring>
 #include <vector>
 
+#include "storage/largetable.h"
+
 namespace metroeval::core {
 
 /// \brief Open-addressing hash tables with linear probing for the import's in-memory look-ups:
@@ -96,7 +98,7 @@ private:
     void grow() { rehash(std::max<std::size_t>(std::size_t{1} << 16, m_slots.size() * 2)); }
     void rehash(std::size_t slots)
     {
-        std::vector<Digest> old(slots);
+        std::vector<Digest, LargeTableAllocator<Digest>> old(slots);
         old.swap(m_slots);
         m_count = 0;
         for (const Digest &o : old) {
@@ -117,7 +119,7 @@ private:
         return true;
     }
 
-    std::vector<Digest> m_slots;
+    std::vector<Digest, LargeTableAllocator<Digest>> m_slots;
     std::size_t m_count = 0;
     bool m_hasZero = false;
 };
@@ -161,6 +163,19 @@ public:
 
     std::size_t size() const { return m_count; }
 
+    /// Asks the CPU to fetch the slot where \a key is looked up first (a hint, for a look-up
+    /// made a little later).
+    void prefetch(std::uint64_t key) const
+    {
+#if defined(__GNUC__) || defined(__clang__)
+        key = key ? key : 1;
+        if (!m_slots.empty())
+            __builtin_prefetch(&m_slots[start(key) & (m_slots.size() - 1)], 1);
+#else
+        (void)key;
+#endif
+    }
+
     /// Room for \a n keys without growing (growing re-places every key, at random).
     void reserve(std::size_t n)
     {
@@ -190,7 +205,7 @@ private:
     void grow() { rehash(std::max<std::size_t>(std::size_t{1} << 12, m_slots.size() * 2)); }
     void rehash(std::size_t slots)
     {
-        std::vector<Slot> old(slots);
+        std::vector<Slot, LargeTableAllocator<Slot>> old(slots);
         old.swap(m_slots);
         for (const Slot &o : old) {
             if (o.key != 0)
@@ -198,7 +213,7 @@ private:
         }
     }
 
-    std::vector<Slot> m_slots;
+    std::vector<Slot, LargeTableAllocator<Slot>> m_slots;
     std::size_t m_count = 0;
 };
 

@@ -23,6 +23,7 @@ constexpr int kHash = 2;
 constexpr int kFirstField = 3;
 constexpr int kFirstTyped = kFirstField + kFieldCount; // six typed columns
 constexpr int kFirstExtra = kFirstTyped + 6;            // value_unit, failed_item_list, flags
+constexpr int kVersion = kFirstExtra + 3;
 
 // An eponymous, read-only virtual table over rows the caller holds, one module per kind of row.
 // Traits gives the source type, its row count, the declared columns and each value. SQLite's
@@ -178,7 +179,11 @@ int recordColumn(const RecordFeed::Source &source, std::size_t k, sqlite3_contex
         resultText(ctx, row.text->column(col - kFirstField));
         return SQLITE_OK;
     }
-    if (col >= kFirstExtra) {
+    if (col == kVersion) {
+        sqlite3_result_int64(ctx, row.version > 0 ? row.version : 1);
+        return SQLITE_OK;
+    }
+    if (col >= kFirstExtra && col < kVersion) {
         resultText(ctx, row.text->column(kFieldCount + col - kFirstExtra));
         return SQLITE_OK;
     }
@@ -259,7 +264,7 @@ QByteArray RecordFeed::columns()
     for (const FieldInfo &info : allFields())
         out += ", " + QByteArray(info.key.data(), info.key.size());
     out += ", verification_day, due_day, manufacture_day, passed, max_error_value, mpe_value,"
-           " value_unit, failed_item_list, flags";
+           " value_unit, failed_item_list, flags, version";
     return out;
 }
 

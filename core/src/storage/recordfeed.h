@@ -23,6 +23,12 @@ struct RecordRow
     const VerificationRecord *record = nullptr;
     const EncodedRecord *text = nullptr;
     const QByteArray *contentHash = nullptr;
+    /// In a bulk load, the caller may decide each record's certificate version itself: its
+    /// version (1 for a certificate's first record) and, for a later version, the ordinal in the
+    /// load (0 for the load's first record, in the order written) of the record it supersedes.
+    /// 0 leaves the version to the writer.
+    qint64 version = 0;
+    qint64 supersedes = -1;
 };
 
 /// \brief A record's identity for record_identity: its content hash and id.
@@ -51,9 +57,9 @@ public:
     /// The module's name, to SELECT from.
     static const char *name();
     /// The record columns the feed serves, comma-separated, in order: batch_id, source_line,
-    /// content_hash, the raw field columns, the typed columns, value_unit, failed_item_list and
-    /// flags. Not the id: SQLite gives each row the next one, which costs it no look-up
-    /// (an explicit id is first searched for in the table).
+    /// content_hash, the raw field columns, the typed columns, value_unit, failed_item_list,
+    /// flags and version (the row's, 1 when it has none). Not the id: SQLite gives each row the
+    /// next one, which costs it no look-up (an explicit id is first searched for in the table).
     static QByteArray columns();
 
     /// What the next SELECT returns: \a rows, in \a batchId. The rows are not copied.

@@ -5,6 +5,7 @@
 #include "storage/recordfeed.h"
 
 #include "io/sha256.h"
+#include "io/utf8text.h"
 
 #include <QStringEncoder>
 #include <QJsonArray>
@@ -60,22 +61,28 @@ void bindReal(sqlite3_stmt *s, int index, double value)
         sqlite3_bind_double(s, index, value);
 }
 
-void hashText(Sha256 &hash, QStringView value)
+void hashText(Sha256 &hash, QStringView value, ContentHashText text)
 {
+    if (text == ContentHashText::Utf8) {
+        bool surrogate = false;
+        hash.addData(utf8::fromUtf16(value, &surrogate));
+        hash.addData(QByteArrayView("\x1f", 1));
+        return;
+    }
     hash.addData(QByteArrayView(reinterpret_cast<const char *>(value.utf16()),
                                 value.size() * qsizetype(sizeof(char16_t))));
     hash.addData(QByteArrayView("\x1f\x00", 2));
 }
 
 // QDate::toString(Qt::ISODate) without the allocation, for the four-digit years typed dates have.
-void hashIsoDate(Sha256 &hash, const QDate &date)
+void hashIsoDate(Sha256 &hash, const QDate &date, ContentHashText text)
 {
     int y = 0;
     int m = 0;
     int d = 0;
     date.getDate(&y, &m, &d);
     if (y < 1000 || y > 9999) {
-        hashText(hash, date.toString(Qt::ISODate));
+        hashText(hash, date.toString(Qt::ISODate), text);
         return;
     }
     const char16_t iso[10] = {
@@ -83,7 +90,7 @@ void hashIsoDate(Sha256 &hash, const QDate &date)
         char16_t(u'0' + y % 10),       u'-',
         char16_t(u'0' + m / 10),       char16_t(u'0' + m % 10),       u'-',
         char16_t(u'0' + d / 10),       char16_t(u'0' + d % 10)};
-    hashText(hash, QStringView(iso, 10));
+    hashText(hash, QStringView(iso, 10), text);
 }
 
 void bindUtf8(sqlite3_stmt *s, int index, QByteArrayView value)
@@ -107,7 +114,7 @@ sqlite3 *sqliteHandle(QSqlDatabase &db)
     return *static_cast<sqlite3 *const *>(v.constData());
 }
 
-QByteArray recordContentHash(const VerificationRecord &record)
+QByteArray recordContentHash(const VerificationRecord &record, ContentHashText text)
 {
     Sha256 hash;
     for (const FieldInfo &info : allFields()) {
@@ -116,11 +123,22 @@ QByteArray recordContentHash(const VerificationRecord &record)
                             : info.field == Field::ManufactureDate ? &record.manufactureDate
                                                                   : nullptr;
         if (date && date->isValid())
-            hashIsoDate(hash, *date);
+            hashIsoDate(hash, *date, text);
         else
-            hashText(hash, record.text(info.field));
+            hashText(hash, record.text(info.field), text);
     }
     return hash.result();
+}
+
+std::optional<ContentHashText> contentHashText(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    q.prepare(u"SELECT value FROM meta WHERE key = 'content_hash_text'"_s);
+    if (!q.exec())
+        return std::nullopt;
+    if (!q.next())
+        return ContentHashText::Utf16;
+    return contentHashTextFromKey(q.value(0).toString().toUtf8());
 }
 
 void encodeRecord(const VerificationRecord &record, const RecordExtras &extras,
@@ -176,6 +194,8 @@ struct RecordWriter::BulkLoad
     std::unique_ptr<RecordFeed> feed; ///< rows for insertRecords()
     sqlite3_stmt *insertFeed = nullptr; ///< INSERT INTO record ... SELECT ... FROM the feed
     qint64 nextId = 1;                  ///< the table was empty
+    bool writerPlaced = false;          ///< placeVersion() placed a record of this load
+    bool callerPlaced = false; ///< a record of this load came with its version (takeVersion())
 };
 
 RecordWriter::RecordWriter(QSqlDatabase &db)
@@ -186,8 +206,8 @@ RecordWriter::RecordWriter(QSqlDatabase &db)
 RecordWriter::~RecordWriter()
 {
     for (sqlite3_stmt *s :
-         {m_insertRecord, m_findCurrent, m_certificateOf, m_supersede, m_setVersion,
-          m_insertQuarantine, m_findIdentity, m_insertIdentity})
+         {m_insertRecord, m_findCurrent, m_certificateOf, m_supersede, m_supersedeChecked,
+          m_setVersion, m_insertQuarantine, m_findIdentity, m_insertIdentity})
         sqlite3_finalize(s);
     if (m_bulk)
         sqlite3_finalize(m_bulk->insertFeed); // before the feed's module goes
@@ -208,6 +228,12 @@ bool RecordWriter::prepare()
 {
     if (!m_handle)
         return fail("QSQLITE handle");
+    const std::optional<ContentHashText> hashText = core::contentHashText(m_db);
+    if (!hashText) {
+        m_lastError = u"unknown content_hash_text in meta"_s;
+        return false;
+    }
+    m_hashText = *hashText;
     QString columns = u"batch_id, source_line, content_hash"_s;
     QString params = u"?, ?, ?"_s;
     for (const FieldInfo &info : allFields()) {
@@ -236,6 +262,9 @@ bool RecordWriter::prepare()
         || !prep(u"SELECT certificate_no FROM record WHERE id = ?1"_s, &m_certificateOf)
         || !prep(u"UPDATE record SET superseded_by = ?1 WHERE id = ?2"_s, &m_supersede)
         || !prep(u"UPDATE record SET version = ?1 WHERE id = ?2"_s, &m_setVersion)
+        || !prep(u"UPDATE record SET superseded_by = ?1 WHERE id = ?2 AND certificate_no = ?3"
+                 " AND version = ?4 AND superseded_by IS NULL"_s,
+                 &m_supersedeChecked)
         || !prep(u"INSERT INTO quarantine (batch_id, source_line, column_index, code, detail,"
                  " raw_text, fields_json) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
                  &m_insertQuarantine))
@@ -254,10 +283,9 @@ bool RecordWriter::prepare()
 
 void RecordWriter::finish()
 {
-    for (sqlite3_stmt *s :
-         {m_insertRecord, m_findCurrent, m_certificateOf, m_supersede, m_setVersion,
-          m_insertQuarantine, m_findIdentity, m_insertIdentity,
-          m_bulk ? m_bulk->insertFeed : nullptr}) {
+    for (sqlite3_stmt *s : {m_insertRecord, m_findCurrent, m_certificateOf, m_supersede,
+                            m_supersedeChecked, m_setVersion, m_insertQuarantine, m_findIdentity,
+                            m_insertIdentity, m_bulk ? m_bulk->insertFeed : nullptr}) {
         if (s)
             sqlite3_reset(s);
     }
@@ -305,7 +333,8 @@ bool RecordWriter::updateBatchCounts(const ImportBatchInfo &b)
 
 bool RecordWriter::insertRecord(qint64 batchId, const VerificationRecord &r, bool *duplicate)
 {
-    const Outcome outcome = insertRecord(batchId, r, RecordExtras{}, recordContentHash(r));
+    const Outcome outcome
+        = insertRecord(batchId, r, RecordExtras{}, recordContentHash(r, m_hashText));
     *duplicate = outcome == Outcome::Duplicate;
     return outcome != Outcome::Failed;
 }
@@ -575,7 +604,8 @@ bool RecordWriter::insertRecords(qint64 batchId, std::span<const RecordRow> rows
         const QByteArrayView certificate =
             rows[k].text->column(static_cast<int>(Field::CertificateNo));
         const qint64 id = firstId + qint64(k);
-        outcomes.push_back(placeVersion(id, certificate));
+        outcomes.push_back(rows[k].version > 0 ? takeVersion(id, certificate, rows[k])
+                                               : placeVersion(id, certificate));
         if (outcomes.back() == Outcome::Failed)
             return false;
         const QByteArray &hash = *rows[k].contentHash;
@@ -640,8 +670,53 @@ bool RecordWriter::writeIdentities()
     return true;
 }
 
+RecordWriter::Outcome RecordWriter::takeVersion(qint64 id, QByteArrayView certificate,
+                                                const RecordRow &row)
+{
+    // The caller's versions hold only if the writer placed none of this load's records itself
+    // (it would not know them) and the tracked certificates, if any, are of no use any more.
+    if (m_bulk->writerPlaced) {
+        fail("certificate versions: decided by both the caller and the writer");
+        return Outcome::Failed;
+    }
+    m_versions.reset();
+    m_bulk->callerPlaced = true;
+    if (row.version == 1 && row.supersedes < 0)
+        return Outcome::Inserted;
+    // A bulk load numbers its records 1, 2, ... in the order written: ordinal + 1 is the id.
+    const qint64 previous = row.supersedes + 1;
+    if (row.supersedes < 0 || previous >= id) {
+        fail("certificate versions: superseded record not written before");
+        return Outcome::Failed;
+    }
+    // Checked as it is applied: the superseded record is current, has this certificate and is
+    // the version before.
+    sqlite3_bind_int64(m_supersedeChecked, 1, id);
+    sqlite3_bind_int64(m_supersedeChecked, 2, previous);
+    bindUtf8(m_supersedeChecked, 3, certificate);
+    sqlite3_bind_int64(m_supersedeChecked, 4, row.version - 1);
+    const int rc = sqlite3_step(m_supersedeChecked);
+    sqlite3_reset(m_supersedeChecked);
+    if (rc != SQLITE_DONE) {
+        fail("version");
+        return Outcome::Failed;
+    }
+    if (sqlite3_changes64(m_handle) != 1) {
+        fail("certificate versions: superseded record is not the current one of the certificate");
+        return Outcome::Failed;
+    }
+    return Outcome::NewVersion;
+}
+
 RecordWriter::Outcome RecordWriter::placeVersion(qint64 id, QByteArrayView certificate)
 {
+    if (m_bulk) {
+        if (m_bulk->callerPlaced) {
+            fail("certificate versions: decided by both the caller and the writer");
+            return Outcome::Failed;
+        }
+        m_bulk->writerPlaced = true;
+    }
     // A new content under a known certificate is that certificate's next version.
     std::optional<std::pair<qint64, qint64>> previous;
     VersionIndex::Current *tracked = nullptr;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "io/contenthash.h"
 #include "io/recordparser.h"
 #include "model/record.h"
 #include "model/rowissue.h"
@@ -50,11 +51,16 @@ struct ImportBatchInfo
     qint64 corrected = 0;   ///< quarantined rows later corrected and re-imported
 };
 
-/// \brief The identity of a record's content: SHA-256 over every field's text, where the three
-/// dates are written in ISO form when they could be typed (so that a re-export spelling
-/// 2023/5/1 what was 2023-05-01 is recognised as the same event). Two rows with the same hash are
-/// the same event exported twice.
-QByteArray recordContentHash(const VerificationRecord &record);
+/// \brief The identity of a record's content: SHA-256 over every field's text, each followed by
+/// a separator, in the encoding \a text names, where the three dates are written in ISO form
+/// when they could be typed (so that a re-export spelling 2023/5/1 what was 2023-05-01 is
+/// recognised as the same event). Two rows with the same hash are the same event exported twice.
+QByteArray recordContentHash(const VerificationRecord &record, ContentHashText text);
+
+/// \brief The content-hash definition of the workspace on \a db (meta `content_hash_text`;
+/// UTF-16 when the key is missing, as in every workspace before schema 8); nullopt when the
+/// value is unknown or cannot be read.
+std::optional<ContentHashText> contentHashText(QSqlDatabase &db);
 
 /// \brief The text columns of one record in UTF-8, as RecordWriter binds them: the raw text of
 /// every field in canonical order, then value_unit, failed_item_list and flags. Built on the
@@ -93,7 +99,11 @@ public:
     RecordWriter(const RecordWriter &) = delete;
     RecordWriter &operator=(const RecordWriter &) = delete;
 
+    /// Prepares the statements and reads the workspace's content-hash definition.
     bool prepare();
+    /// The workspace's content-hash definition (after prepare()): what every content hash
+    /// passed in must follow.
+    ContentHashText contentHashText() const { return m_hashText; }
     qint64 insertBatch(const ImportBatchInfo &batch);
     /// Writes the counts, the corrected count and the file's SHA-256 (the importer hashes the
     /// file while it imports).
@@ -101,7 +111,8 @@ public:
 
     /// Inserts \a record unless a record with the same content exists; \a duplicate tells which.
     bool insertRecord(qint64 batchId, const VerificationRecord &record, bool *duplicate);
-    /// Inserts with typed extras and a precomputed recordContentHash(); \a recordId receives the
+    /// Inserts with typed extras and a precomputed recordContentHash() (of contentHashText());
+    /// \a recordId receives the
     /// new row id when one was written.
     Outcome insertRecord(qint64 batchId, const VerificationRecord &record,
                          const RecordExtras &extras, const QByteArray &contentHash,
@@ -113,8 +124,10 @@ public:
 
     /// Inserts \a rows in order; \a outcomes receives one outcome per row. In a bulk load the
     /// rows are written by one statement (RecordFeed) and each then becomes a certificate's
-    /// first or next version as insertRecord() would have made it; otherwise insertRecord() is
-    /// called for each. Returns false on the first failure.
+    /// first or next version as insertRecord() would have made it, or as the row says when it
+    /// comes with its version (RecordRow::version; then every row of the load must, and each
+    /// superseded record is checked to be its certificate's current one); otherwise
+    /// insertRecord() is called for each. Returns false on the first failure.
     bool insertRecords(qint64 batchId, std::span<const RecordRow> rows,
                        std::vector<Outcome> &outcomes);
     /// For a long run of insertRecord() calls (an import): loads every certificate that has a
@@ -158,6 +171,9 @@ private:
     /// Makes the new record \a id the first version of \a certificate or, when the
     /// certificate has a current record, its next version.
     Outcome placeVersion(qint64 id, QByteArrayView certificate);
+    /// In a bulk load: makes the new record \a id the version \a row names (RecordRow::version,
+    /// supersedes), checking that the record it supersedes is the certificate's current one.
+    Outcome takeVersion(qint64 id, QByteArrayView certificate, const RecordRow &row);
     /// Whether record \a id has \a certificate; nullopt on a database error.
     std::optional<bool> hasCertificate(qint64 id, QByteArrayView certificate);
     /// Whether record_identity holds \a contentHash; nullopt on a database error.
@@ -171,12 +187,14 @@ private:
     sqlite3_stmt *m_findCurrent = nullptr;
     sqlite3_stmt *m_certificateOf = nullptr;
     sqlite3_stmt *m_supersede = nullptr;
+    sqlite3_stmt *m_supersedeChecked = nullptr;
     sqlite3_stmt *m_setVersion = nullptr;
     sqlite3_stmt *m_insertQuarantine = nullptr;
     sqlite3_stmt *m_findIdentity = nullptr;
     sqlite3_stmt *m_insertIdentity = nullptr;
     std::unique_ptr<VersionIndex> m_versions;
     std::unique_ptr<BulkLoad> m_bulk;
+    ContentHashText m_hashText = ContentHashText::Utf16;
     QString m_lastError;
 };
 

@@ -181,9 +181,21 @@ QStringList version7()
     };
 }
 
+QStringList version8()
+{
+    // The content hash's text encoding becomes a setting of the workspace (ContentHashText,
+    // docs/import.md). A workspace that holds records keeps UTF-16, the definition its stored
+    // hashes, record identities and result fingerprints follow; any other hashes UTF-8 from now
+    // on. Nothing is rehashed.
+    return {
+        u"INSERT INTO meta (key, value) SELECT 'content_hash_text',"
+        " CASE WHEN EXISTS (SELECT 1 FROM record) THEN 'utf-16' ELSE 'utf-8' END"_s,
+    };
+}
+
 using Migration = QStringList (*)();
-constexpr Migration kMigrations[] = {version1, version2, version3, version4,
-                                     version5, version6, version7};
+constexpr Migration kMigrations[]
+    = {version1, version2, version3, version4, version5, version6, version7, version8};
 
 } // namespace
 
