@@ -7,8 +7,7 @@ namespace metroeval::core {
 
 std::uint64_t CertificateVersions::defaultKey(QByteArrayView certificate)
 {
-    return std::hash<std::string_view>{}(
-        std::string_view(certificate.data(), std::size_t(certificate.size())));
+    return textKey(std::string_view(certificate.data(), std::size_t(certificate.size())));
 }
 
 CertificateVersions::Placement CertificateVersions::advance(Current &current)

@@ -4,6 +4,8 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <functional>
+#include <string_view>
 #include <vector>
 
 #include "storage/largetable.h"
@@ -13,6 +15,12 @@ namespace metroeval::core {
 /// \brief Open-addressing hash tables with linear probing for the import's in-memory look-ups:
 /// one array, no node or string per entry, one cache miss per look-up. The keys are already
 /// uniform hashes (SHA-256 words, 64-bit string hashes), so their low bits are the slot.
+
+/// The 64-bit key of a text (a certificate number) for HashKeyMap: std::hash of its bytes.
+inline std::uint64_t textKey(std::string_view text)
+{
+    return std::hash<std::string_view>{}(text);
+}
 
 /// The power-of-two table size that holds \a n entries at most half full.
 inline std::size_t slotsFor(std::size_t n)

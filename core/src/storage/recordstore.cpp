@@ -102,7 +102,7 @@ void bindUtf8(sqlite3_stmt *s, int index, QByteArrayView value)
 
 std::uint64_t keyHash(QByteArrayView text)
 {
-    return std::hash<std::string_view>{}(std::string_view(text.data(), std::size_t(text.size())));
+    return textKey(std::string_view(text.data(), std::size_t(text.size())));
 }
 } // namespace
 
