@@ -161,6 +161,40 @@ TEST(Sha256, MatchesTheStandardVectorsAndQtAtEveryLengthAndSplit)
     }
 }
 
+TEST(Sha256, APairOfMessagesGivesEachItsOwnDigest)
+{
+    // GIVEN pairs of messages of 0..300 bytes each, so that the two have every combination of
+    // block counts and of one or two padding blocks (lengths 55 and 56 change it)
+    std::mt19937 rng(20261205);
+    auto message = [&rng](int length) {
+        QByteArray data(length, Qt::Uninitialized);
+        for (char &c : data)
+            c = static_cast<char>(rng());
+        return data;
+    };
+    // AND the FIPS 180-2 example "abc" beside the empty message (NIST CSRC example values)
+    char abc[32];
+    char empty[32];
+    Sha256::digestPair("abc", QByteArrayView(), abc, empty);
+    EXPECT_EQ(QByteArray(abc, 32).toHex(),
+              "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    EXPECT_EQ(QByteArray(empty, 32).toHex(),
+              "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    for (int n = 0; n < 3000; ++n) {
+        const QByteArray a = message(int(rng() % 301));
+        const QByteArray b = n % 3 == 0 ? a : message(int(rng() % 301));
+        // WHEN both are digested as a pair
+        char outA[32];
+        char outB[32];
+        Sha256::digestPair(a, b, outA, outB);
+        // THEN each digest is QCryptographicHash's of its own message
+        ASSERT_EQ(QByteArray(outA, 32), QCryptographicHash::hash(a, QCryptographicHash::Sha256))
+            << a.size() << " " << b.size();
+        ASSERT_EQ(QByteArray(outB, 32), QCryptographicHash::hash(b, QCryptographicHash::Sha256))
+            << a.size() << " " << b.size();
+    }
+}
+
 TEST(Import, ContentHashIsSha256OfTheUtf16FieldTextsWithIsoDates)
 {
     // GIVEN a record with a typed verification date spelled 2023/5/2 and Chinese text

@@ -291,6 +291,32 @@ TEST(ImportBulkLoad, VersionsWrittenInOneStatementAreChainedAsRowByRow)
     EXPECT_EQ(dumpImportTables(*both.bulk), dumpImportTables(*both.plain));
 }
 
+TEST(ImportBulkLoad, RowsWithTheSameContentUnderDifferentCertificatesAreRepeatsAsRowByRow)
+{
+    // GIVEN rows whose content hashes are equal although their certificates differ: fields are
+    // joined with 0x1F, so certificate "P<0x1F>Q" with category 压力表 reads as certificate "P"
+    // with category "Q<0x1F>压力表"; the bulk path looks for repeats per certificate
+    QTemporaryDir dir;
+    for (const bool separatorFirst : {true, false}) {
+        const QByteArray a = "P\x1fQ,压力表,2023-05-01,合格,甲\n";
+        const QByteArray b = "P,Q\x1f压力表,2023-05-01,合格,甲\n";
+        const QString csv
+            = write(dir, separatorFirst ? u"ab.csv"_s : u"ba.csv"_s,
+                    kHeader + (separatorFirst ? a + b : b + a) + "P,压力表,2023-05-02,合格,甲\n");
+        BulkAndPlain both;
+        // WHEN the file goes into one fresh workspace by the bulk path, into the other row by row
+        const auto [bulk, plain] = both.import(csv);
+        ASSERT_TRUE(bulk);
+        ASSERT_TRUE(plain);
+        // THEN the second of the two is a repeat in both, and the tables agree row by row
+        EXPECT_EQ(plain->duplicates, 1);
+        EXPECT_EQ(bulk->duplicates, 1) << separatorFirst;
+        EXPECT_EQ(bulk->imported, 2);
+        EXPECT_EQ(bulk->newVersions, plain->newVersions);
+        EXPECT_EQ(dumpImportTables(*both.bulk), dumpImportTables(*both.plain));
+    }
+}
+
 TEST(ImportBulkLoad, CancelledBulkLoadLeavesNoRecordOrIdentity)
 {
     QTemporaryDir dir;

@@ -78,14 +78,18 @@ void ContentHashMessage::addText(QStringView text)
     m_size = std::size_t(out - m_units.data());
 }
 
+QByteArrayView ContentHashMessage::bytes() const
+{
+    if (m_text == ContentHashText::Utf8)
+        return QByteArrayView(m_bytes.data(), qsizetype(m_size));
+    return QByteArrayView(reinterpret_cast<const char *>(m_units.data()),
+                          qsizetype(m_size * sizeof(char16_t)));
+}
+
 void ContentHashMessage::digestTo(QByteArray &out) const
 {
     Sha256 hash;
-    if (m_text == ContentHashText::Utf8)
-        hash.addData(QByteArrayView(m_bytes.data(), qsizetype(m_size)));
-    else
-        hash.addData(QByteArrayView(reinterpret_cast<const char *>(m_units.data()),
-                                    qsizetype(m_size * sizeof(char16_t))));
+    hash.addData(bytes());
     out.resize(32);
     hash.resultTo(out.data());
 }

@@ -40,6 +40,8 @@ public:
     void clear() { m_size = 0; }
     void addText(QByteArrayView utf8);
     void addText(QStringView text);
+    /// The message as it is hashed (UTF-16 code units as their bytes).
+    QByteArrayView bytes() const;
     /// SHA-256 of the message.
     QByteArray digest() const;
     /// The same, written into \a out (resized to 32 bytes; its buffer is reused).

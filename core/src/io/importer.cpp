@@ -178,6 +178,7 @@ private:
             m_sampleBytes = 0;
         }
         m_chunk.resize(m_used);
+        digestPending();
         markRepeats();
         m_used = 0;
         m_progress.store(m_source.done(), std::memory_order_relaxed);
@@ -192,21 +193,50 @@ private:
     void estimateRows()
     {
         constexpr qint64 kMaxReserved = 16'000'000;
-        const qint64 rows = std::min<qint64>(
-            kMaxReserved, qint64(double(m_source.total()) * double(m_used) / double(m_sampleBytes)));
-        m_seen.reserve(std::size_t(rows));
+        const qint64 rows
+            = std::min<qint64>(kMaxReserved, qint64(double(m_source.total()) * double(m_used)
+                                                    / double(m_sampleBytes)));
         if (m_decideVersions)
             m_versions.reserve(std::size_t(rows));
+        else
+            m_seen.reserve(std::size_t(rows));
         m_estimatedRows.store(rows, std::memory_order_relaxed);
     }
 
-    // Repeats within the file are found here, off the writing thread: the set holds the content
-    // of every good row so far. Repeats of records already in the workspace are left to the
-    // writer (record_identity). A chunk at a time, with the slot of a row a few rows ahead
-    // fetched into the cache meanwhile: the set spans tens of megabytes, and each look-up is a
-    // cache miss (parse CPU 1.94-2.10 s -> 1.82-1.91 s on 1M records). In a load into an empty
+    // The content hashes the UTF-8 path left for later, two at a time.
+    void digestPending()
+    {
+        auto finish = [](ParsedRow &row) {
+            row.hashPending = false;
+            row.contentHash.resize(32);
+            return row.contentHash.data();
+        };
+        ParsedRow *waiting = nullptr;
+        for (ParsedRow &row : m_chunk) {
+            if (!row.hashPending)
+                continue;
+            if (!waiting) {
+                waiting = &row;
+                continue;
+            }
+            char *const first = finish(*waiting);
+            Sha256::digestPair(waiting->hashMessage, row.hashMessage, first, finish(row));
+            waiting = nullptr;
+        }
+        if (waiting) {
+            Sha256 hash;
+            hash.addData(waiting->hashMessage);
+            hash.resultTo(finish(*waiting));
+        }
+    }
+
+    // Repeats within the file are found here, off the writing thread. Repeats of records already
+    // in the workspace are left to the writer (record_identity). In a load into an empty
     // workspace every other good row is written, in this order, so its certificate version is
-    // decided here as well, the same way.
+    // decided here as well, in the same look-up (CertificateVersions); otherwise a set holds the
+    // content of every good row so far. A chunk at a time, with the slot of a row a few rows
+    // ahead fetched into the cache meanwhile: the tables span tens of megabytes, and each
+    // look-up is a cache miss (parse CPU 1.94-2.10 s -> 1.82-1.91 s on 1M records).
     void markRepeats()
     {
         constexpr std::size_t kAhead = 8;
@@ -217,32 +247,42 @@ private:
             d = DigestSet::fromBytes(row.contentHash.constData());
             return true;
         };
+        if (!m_decideVersions) {
+            DigestSet::Digest d;
+            for (std::size_t k = 0; k < m_chunk.size(); ++k) {
+                if (k + kAhead < m_chunk.size() && digestOf(k + kAhead, d))
+                    m_seen.prefetch(d);
+                ParsedRow &row = m_chunk[k];
+                row.repeat = digestOf(k, d) && !m_seen.insert(d);
+                row.version = 0;
+                row.supersedes = -1;
+            }
+            return;
+        }
         auto certificateOf = [this](std::size_t k) {
             return m_chunk[k].text.column(static_cast<int>(Field::CertificateNo));
         };
-        if (m_decideVersions) {
-            m_certificateKeys.resize(m_chunk.size());
-            for (std::size_t k = 0; k < m_chunk.size(); ++k)
-                m_certificateKeys[k]
-                    = m_chunk[k].quarantined ? 0 : m_versions.keyOf(certificateOf(k));
-        }
-        DigestSet::Digest d;
+        m_certificateKeys.resize(m_chunk.size());
+        for (std::size_t k = 0; k < m_chunk.size(); ++k)
+            m_certificateKeys[k] = m_chunk[k].quarantined ? 0 : m_versions.keyOf(certificateOf(k));
         for (std::size_t k = 0; k < m_chunk.size(); ++k) {
-            if (k + kAhead < m_chunk.size() && digestOf(k + kAhead, d)) {
-                m_seen.prefetch(d);
-                if (m_decideVersions)
-                    m_versions.prefetch(m_certificateKeys[k + kAhead]);
-            }
+            if (k + kAhead < m_chunk.size())
+                m_versions.prefetch(m_certificateKeys[k + kAhead]);
             ParsedRow &row = m_chunk[k];
-            row.repeat = digestOf(k, d) && !m_seen.insert(d);
+            row.repeat = false;
             row.version = 0;
             row.supersedes = -1;
-            if (m_decideVersions && !row.quarantined && !row.repeat) {
-                const CertificateVersions::Placement placed
-                    = m_versions.place(certificateOf(k), m_certificateKeys[k]);
-                row.version = placed.version;
-                row.supersedes = placed.supersedes;
-            }
+            if (row.quarantined)
+                continue;
+            // A good row always has its content hash (the writer refuses one without).
+            DigestSet::Digest d;
+            if (!digestOf(k, d))
+                continue;
+            const CertificateVersions::Placement placed
+                = m_versions.place(certificateOf(k), m_certificateKeys[k], d);
+            row.repeat = placed.repeat;
+            row.version = placed.version;
+            row.supersedes = placed.supersedes;
         }
     }
 
@@ -282,6 +322,7 @@ private:
     void readUtf8(CsvReader &csv)
     {
         Utf8RecordParser fast(m_headerColumns, m_mapping, m_context, m_hashText);
+        fast.setDigestsLater(true);
         CsvByteRow row;
         std::optional<RowIssue> issue;
         bool first = true;
@@ -318,8 +359,8 @@ private:
     qint64 m_sampleBytes = 0; ///< CSV bytes of the rows of the first chunk, until it is sent
     RowQueue::Chunk m_chunk;
     std::size_t m_used = 0; ///< rows of m_chunk filled so far
-    DigestSet m_seen;       ///< content hashes of the good rows read
-    CertificateVersions m_versions; ///< with m_decideVersions: the records passed on so far
+    DigestSet m_seen;       ///< without m_decideVersions: content hashes of the good rows read
+    CertificateVersions m_versions; ///< with m_decideVersions: the good rows read so far
     std::vector<std::uint64_t> m_certificateKeys; ///< of the chunk's rows, for m_versions
 };
 
@@ -394,6 +435,7 @@ private:
     ImportBatchInfo m_batch;
     ImportSummary m_summary;
     bool m_cancelled = false;
+    QString m_parseFailure; ///< why the parsing thread stopped early, if it did
 };
 
 bool ImportRun::writeChunk(RowQueue::Chunk &chunk)
@@ -455,9 +497,14 @@ bool ImportRun::writeRows(TableSource &source, int headerColumns, const ColumnMa
     const double cpuStart = threadCpuMs();
     std::thread parser([&] {
         const double start = threadCpuMs();
-        RowParser(source, headerColumns, mapping, m_writer.contentHashText(), bulk, queue, progress,
-                  estimatedRows)
-            .run();
+        try {
+            RowParser(source, headerColumns, mapping, m_writer.contentHashText(), bulk, queue,
+                      progress, estimatedRows)
+                .run();
+        } catch (const std::exception &e) { // out of memory, say: the import fails, nothing kept
+            m_parseFailure = QString::fromLocal8Bit(e.what());
+            queue.cancel();
+        }
         m_summary.timings.parseCpu = threadCpuMs() - start;
     });
     bool ok = true;
@@ -482,7 +529,7 @@ bool ImportRun::writeRows(TableSource &source, int headerColumns, const ColumnMa
     queue.cancel(); // releases a parser blocked on a full queue
     parser.join();
     m_summary.timings.writeCpu = threadCpuMs() - cpuStart;
-    return ok;
+    return ok && m_parseFailure.isEmpty();
 }
 
 bool ImportRun::resolveMapping(const QStringList &header, ColumnMapping &mapping)
@@ -628,6 +675,8 @@ std::optional<ImportSummary> ImportRun::run(const QString &filePath)
         db.rollback();
         if (m_cancelled)
             return fail(ErrorCode::Cancelled, filePath);
+        if (!m_parseFailure.isEmpty())
+            return fail(ErrorCode::FileUnreadable, filePath + u" ("_s + m_parseFailure + u')');
         if (broken) {
             const QString where = source->failure();
             return fail(ErrorCode::FileUnreadable,

@@ -328,7 +328,14 @@ bool Utf8RecordParser::parse(const std::vector<QByteArrayView> &fields, qint64 l
         else
             m_message.addText(text[at(info.field)]);
     }
-    m_message.digestTo(out.contentHash);
+    if (m_digestsLater) {
+        const QByteArrayView message = m_message.bytes();
+        out.hashMessage.resize(message.size());
+        std::memcpy(out.hashMessage.data(), message.data(), std::size_t(message.size()));
+        out.hashPending = true;
+    } else {
+        m_message.digestTo(out.contentHash);
+    }
     out.quarantined = false;
     return true;
 }

@@ -38,6 +38,10 @@ public:
     bool parse(const std::vector<QByteArrayView> &fields, qint64 line, bool surrogates,
                ParsedRow &out);
 
+    /// From now on parse() leaves contentHash to the caller: it puts the message into hashMessage
+    /// and sets hashPending instead.
+    void setDigestsLater(bool later) { m_digestsLater = later; }
+
     /// Distinct texts typed so far (for tests): the caches at work.
     std::size_t typedTexts() const;
 
@@ -48,6 +52,7 @@ private:
     ParseContext m_context;
     std::unique_ptr<Caches> m_caches;
     ContentHashMessage m_message;
+    bool m_digestsLater = false;
 };
 
 } // namespace metroeval::core
