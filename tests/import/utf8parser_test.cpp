@@ -303,6 +303,54 @@ TEST(Utf8Parser, Utf8ContentHashIsSha256OfTheUtf8FieldTextsWithIsoDates)
               recordContentHash(record, ContentHashText::Utf8));
 }
 
+TEST(Utf8Parser, HashesTakenInPairsAreTheHashesTakenOneAtATime)
+{
+    // GIVEN a generated export (quarantined rows among the good ones, which the pairing skips)
+    QTemporaryDir dir;
+    QFile file(sampleExport(dir, 400));
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    for (const ContentHashText text : {ContentHashText::Utf8, ContentHashText::Utf16}) {
+        QByteArray copy = bytes;
+        QBuffer buffer(&copy);
+        buffer.open(QIODevice::ReadOnly);
+        CsvReader reader(&buffer, {});
+        ASSERT_TRUE(reader.start());
+        CsvRow header;
+        std::optional<RowIssue> issue;
+        ASSERT_TRUE(reader.next(header, issue));
+        const int columns = static_cast<int>(header.fields.size());
+        reader.setExpectedFields(columns);
+        const ColumnMapping mapping = ColumnMapping::suggest(header.fields);
+        Utf8RecordParser single(columns, mapping, {}, text);
+        Utf8RecordParser pairs(columns, mapping, {}, text);
+        pairs.setDigestsInPairs(true);
+        // WHEN each row is typed by both, the pairing one flushed every 7 rows (a chunk's end)
+        std::vector<ParsedRow> paired(1000);
+        std::vector<QByteArray> expected;
+        std::size_t used = 0;
+        CsvByteRow row;
+        while (reader.nextBytes(row, issue)) {
+            if (issue)
+                continue;
+            ParsedRow one;
+            const bool typed = single.parse(row.fields, row.line, reader.hasSurrogates(), one);
+            ASSERT_LT(used, paired.size());
+            EXPECT_EQ(pairs.parse(row.fields, row.line, reader.hasSurrogates(), paired[used]),
+                      typed);
+            if (typed)
+                expected.push_back(one.contentHash), ++used;
+            if (used % 7 == 0)
+                pairs.flushDigests();
+        }
+        pairs.flushDigests();
+        // THEN every row has the digest it has when hashed alone
+        ASSERT_GT(used, 300u);
+        for (std::size_t k = 0; k < used; ++k)
+            ASSERT_EQ(paired[k].contentHash, expected[k]) << k;
+    }
+}
+
 TEST(Utf8Parser, ContentHashTextKeysRoundTrip)
 {
     for (const ContentHashText text : {ContentHashText::Utf16, ContentHashText::Utf8})

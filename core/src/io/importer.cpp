@@ -178,7 +178,6 @@ private:
             m_sampleBytes = 0;
         }
         m_chunk.resize(m_used);
-        digestPending();
         markRepeats();
         m_used = 0;
         m_progress.store(m_source.done(), std::memory_order_relaxed);
@@ -201,33 +200,6 @@ private:
         else
             m_seen.reserve(std::size_t(rows));
         m_estimatedRows.store(rows, std::memory_order_relaxed);
-    }
-
-    // The content hashes the UTF-8 path left for later, two at a time.
-    void digestPending()
-    {
-        auto finish = [](ParsedRow &row) {
-            row.hashPending = false;
-            row.contentHash.resize(32);
-            return row.contentHash.data();
-        };
-        ParsedRow *waiting = nullptr;
-        for (ParsedRow &row : m_chunk) {
-            if (!row.hashPending)
-                continue;
-            if (!waiting) {
-                waiting = &row;
-                continue;
-            }
-            char *const first = finish(*waiting);
-            Sha256::digestPair(waiting->hashMessage, row.hashMessage, first, finish(row));
-            waiting = nullptr;
-        }
-        if (waiting) {
-            Sha256 hash;
-            hash.addData(waiting->hashMessage);
-            hash.resultTo(finish(*waiting));
-        }
     }
 
     // Repeats within the file are found here, off the writing thread. Repeats of records already
@@ -322,7 +294,7 @@ private:
     void readUtf8(CsvReader &csv)
     {
         Utf8RecordParser fast(m_headerColumns, m_mapping, m_context, m_hashText);
-        fast.setDigestsLater(true);
+        fast.setDigestsInPairs(true);
         CsvByteRow row;
         std::optional<RowIssue> issue;
         bool first = true;
@@ -342,9 +314,12 @@ private:
                     fields.append(csv.toQString(field));
                 parseStrings(fields, row.line, issue, out);
             }
+            if (m_used == kChunkRows)
+                fast.flushDigests(); // the chunk leaves with its last hash
             if (!rowDone())
                 return;
         }
+        fast.flushDigests();
     }
 
     TableSource &m_source;

@@ -28,10 +28,6 @@ struct ParsedRow
     RecordExtras extras;
     EncodedRecord text; ///< the text columns in UTF-8, ready to bind
     QByteArray contentHash; ///< recordContentHash() of the record
-    /// With hashPending, the message whose SHA-256 contentHash is to be (ContentHashMessage),
-    /// for digests taken two at a time (Sha256::digestPair).
-    QByteArray hashMessage;
-    bool hashPending = false;
     bool repeat = false;    ///< same content as an earlier row of this import: a duplicate
     /// In a load into an empty workspace, the certificate version decided on the parsing thread
     /// (CertificateVersions; RecordRow::version, supersedes); 0 otherwise.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/utf8recordparser.h"
 
+#include "io/sha256.h"
+
 #include "io/utf8text.h"
 #include "io/valueparser.h"
 
@@ -175,6 +177,7 @@ Utf8RecordParser::Utf8RecordParser(int headerColumns, const ColumnMapping &mappi
     , m_context(context)
     , m_caches(std::make_unique<Caches>())
     , m_message(hashText)
+    , m_waitingMessage(hashText)
 {}
 
 Utf8RecordParser::~Utf8RecordParser() = default;
@@ -328,16 +331,28 @@ bool Utf8RecordParser::parse(const std::vector<QByteArrayView> &fields, qint64 l
         else
             m_message.addText(text[at(info.field)]);
     }
-    if (m_digestsLater) {
-        const QByteArrayView message = m_message.bytes();
-        out.hashMessage.resize(message.size());
-        std::memcpy(out.hashMessage.data(), message.data(), std::size_t(message.size()));
-        out.hashPending = true;
-    } else {
+    if (!m_pairs) {
         m_message.digestTo(out.contentHash);
+    } else if (!m_waitingHash) {
+        std::swap(m_message, m_waitingMessage);
+        m_waitingHash = &out.contentHash;
+    } else {
+        m_waitingHash->resize(32);
+        out.contentHash.resize(32);
+        Sha256::digestPair(m_waitingMessage.bytes(), m_message.bytes(), m_waitingHash->data(),
+                           out.contentHash.data());
+        m_waitingHash = nullptr;
     }
     out.quarantined = false;
     return true;
+}
+
+void Utf8RecordParser::flushDigests()
+{
+    if (!m_waitingHash)
+        return;
+    m_waitingMessage.digestTo(*m_waitingHash);
+    m_waitingHash = nullptr;
 }
 
 } // namespace metroeval::core

@@ -38,9 +38,12 @@ public:
     bool parse(const std::vector<QByteArrayView> &fields, qint64 line, bool surrogates,
                ParsedRow &out);
 
-    /// From now on parse() leaves contentHash to the caller: it puts the message into hashMessage
-    /// and sets hashPending instead.
-    void setDigestsLater(bool later) { m_digestsLater = later; }
+    /// From now on parse() takes content hashes two at a time (Sha256::digestPair): a row's
+    /// contentHash is written by the next successful parse() or by flushDigests(), so the row
+    /// must stay where it is until then.
+    void setDigestsInPairs(bool pairs) { m_pairs = pairs; }
+    /// Writes the content hash still waiting for a partner, if any.
+    void flushDigests();
 
     /// Distinct texts typed so far (for tests): the caches at work.
     std::size_t typedTexts() const;
@@ -52,7 +55,9 @@ private:
     ParseContext m_context;
     std::unique_ptr<Caches> m_caches;
     ContentHashMessage m_message;
-    bool m_digestsLater = false;
+    bool m_pairs = false;
+    ContentHashMessage m_waitingMessage; ///< with m_waitingHash: the message of that row
+    QByteArray *m_waitingHash = nullptr; ///< a row's contentHash waiting for a partner
 };
 
 } // namespace metroeval::core
