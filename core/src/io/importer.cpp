@@ -244,11 +244,9 @@ private:
             row.repeat = false;
             row.version = 0;
             row.supersedes = -1;
-            if (row.quarantined)
-                continue;
             // A good row always has its content hash (the writer refuses one without).
             DigestSet::Digest d;
-            if (!digestOf(k, d))
+            if (!digestOf(k, d)) // quarantined
                 continue;
             const CertificateVersions::Placement placed
                 = m_versions.place(certificateOf(k), m_certificateKeys[k], d);
